@@ -1,0 +1,40 @@
+# Two commands on a fresh machine: `make run` (the app) and `make test` (the tests). Both install what
+# they need: a virtual environment with the pinned requirements, and (as root, via apt) Chromium for the
+# browser tests.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.requirements-installed
+PORT   ?= 8501
+
+.PHONY: install system-deps db run test clean
+
+$(STAMP): requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Debian's Chromium and fonts, for the real-browser tests and image export. Skipped (with a note) when
+# they are already there or when apt is not usable.
+system-deps:
+	@if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -qi liberation; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "Installing chromium and fonts-liberation with apt-get"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation >/dev/null) \
+	  || echo "note: apt-get could not install chromium; browser tests will be skipped outside CI"; \
+	else echo "note: /usr/bin/chromium missing and apt-get not usable; browser tests will be skipped outside CI"; fi
+
+db: $(STAMP)
+	$(PY) -m provdash.build
+
+run: $(STAMP)
+	$(PY) -m provdash.build --if-needed
+	$(PY) -m streamlit run dashboard.py --server.port $(PORT)
+
+test: $(STAMP) system-deps
+	$(PY) -m pytest
+
+clean:
+	rm -rf $(VENV) data/indicators.duckdb .pytest_cache

@@ -1,0 +1,27 @@
+"""Home: what the store holds, the 2025 mergers, and where to go next."""
+from __future__ import annotations
+
+import streamlit as st
+
+from provdash import ui, views
+from provdash.i18n import t
+
+lang = ui.lang()
+
+st.title(t("app_title", lang))
+st.write(t("home_intro", lang))
+
+summary = ui.query("store_summary").iloc[0]
+columns = st.columns(5)
+columns[0].metric(t("metric_indicators", lang), views.count(summary["indicators"], lang))
+columns[1].metric(t("metric_values", lang), views.count(summary["observations"], lang))
+columns[2].metric(t("metric_sources", lang), views.count(summary["sources"], lang))
+columns[3].metric(t("metric_targets", lang), views.count(summary["targets"], lang))
+columns[4].metric(t("metric_latest", lang), views.published(summary["latest_source_published"], lang))
+
+st.subheader(t("home_by_category", lang))
+st.dataframe(views.category_table(ui.query("values_by_category"), lang), hide_index=True)
+
+st.subheader(t("home_mergers", lang))
+st.write(t("home_mergers_text", lang))
+st.dataframe(views.jurisdiction_table(ui.query("jurisdictions"), lang), hide_index=True)

@@ -1,0 +1,34 @@
+"""Shared test set-up: one database built from the real curated files, used by every test that reads."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from provdash import build, paths
+
+ROOT = paths.ROOT
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def built_db(tmp_path_factory) -> Path:
+    """data/ built into a temporary database; DASHBOARD_DB points at it for the whole session."""
+    target = tmp_path_factory.mktemp("db") / "indicators.duckdb"
+    build.build(target=target)
+    os.environ["DASHBOARD_DB"] = str(target)
+    return target
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    """A scratch copy of the curated files, for tests that break them."""
+    target = tmp_path / "data"
+    shutil.copytree(paths.DATA_DIR, target, ignore=shutil.ignore_patterns("*.duckdb*", "audit*"))
+    return target
+
+
+def seeds_available() -> bool:
+    return paths.seeds_dir().is_dir()
