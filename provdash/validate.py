@@ -250,7 +250,8 @@ def check_unique_keys(rows: Rows) -> list[Problem]:
     for record, line in zip(rows.records, rows.lines):
         key = tuple(record[c] for c in rows.table.key)
         if key in seen:
-            problems.append(Problem(f"data/{rows.table.file_name}", line, ",".join(rows.table.key),
+            key_name = rows.table.key[0] if len(rows.table.key) == 1 else "key"
+            problems.append(Problem(f"data/{rows.table.file_name}", line, key_name,
                                     f"duplicates line {seen[key]} (same {', '.join(rows.table.key)})"))
         else:
             seen[key] = line
