@@ -74,15 +74,63 @@ def query(name: str, **params: object) -> pd.DataFrame:
     return result.copy()
 
 
+# --- widgets whose state lives in the URL -------------------------------------------------------------
+# Streamlit's bind="query-params" writes the *formatted* option into the URL, and our labels change with the
+# language, so a switch of language would drop every filter. These helpers keep ascii ids in the URL instead
+# (?j=thai_nguyen&j=vinh_phuc&lang=en); values that are not valid options are ignored, never an error.
+
+MAX_URL_VALUES = 50
+
+
+def _seed_from_url(key: str, options: list, default, multiple: bool) -> None:
+    if key in st.session_state:
+        current = st.session_state[key]
+        valid = all(v in options for v in current) if multiple else current in options
+        if valid:
+            return
+    if multiple:
+        wanted = [v for v in dict.fromkeys(st.query_params.get_all(key)[:MAX_URL_VALUES]) if v in options]
+        st.session_state[key] = wanted or list(default)
+    else:
+        wanted = st.query_params.get(key)
+        st.session_state[key] = wanted if wanted in options else default
+
+
+def _write_to_url(key: str, value, default) -> None:
+    if value == default or value is None or value == []:
+        if key in st.query_params:
+            del st.query_params[key]
+    elif st.query_params.get_all(key) != (list(value) if isinstance(value, list) else [value]):
+        st.query_params[key] = value
+
+
+def url_select(container, kind: str, label: str, options: list, default, key: str, **widget_args):
+    """A single-choice widget (`kind`: selectbox, radio, segmented_control, pills) kept in the URL as ?key=id."""
+    options = list(options)
+    default = default if default in options else (options[0] if options else None)
+    _seed_from_url(key, options, default, multiple=False)
+    if kind == "segmented_control":
+        widget_args.setdefault("required", True)
+    value = getattr(container, kind)(label, options, key=key, **widget_args)
+    value = value if value in options else default
+    _write_to_url(key, value, default)
+    return value
+
+
+def url_multiselect(container, label: str, options: list, default: list, key: str, **widget_args) -> list:
+    """A multiselect kept in the URL as repeated ?key=id parameters."""
+    options = list(options)
+    default = [d for d in default if d in options]
+    _seed_from_url(key, options, default, multiple=True)
+    value = container.multiselect(label, options, key=key, **widget_args)
+    _write_to_url(key, list(value), default)
+    return list(value)
+
+
 def language_switch() -> str:
     """The language switch (entry point only), kept in the URL as ?lang=en; Vietnamese by default."""
-    if st.session_state.get("lang") not in LANGUAGES:
-        st.session_state.pop("lang", None)
-    return st.sidebar.segmented_control(
-        "Ngôn ngữ / Language", options=list(LANGUAGES), default=DEFAULT_LANGUAGE,
-        format_func=lambda code: {"vi": "Tiếng Việt", "en": "English"}[code],
-        key="lang", bind="query-params", required=True,
-    ) or DEFAULT_LANGUAGE
+    return url_select(st.sidebar, "segmented_control", "Ngôn ngữ / Language", list(LANGUAGES), DEFAULT_LANGUAGE,
+                      key="lang", format_func=lambda code: {"vi": "Tiếng Việt", "en": "English"}[code])
 
 
 def lang() -> str:
