@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from provdash.i18n import t
+from provdash.i18n import has_text, t
 from provdash.numbers import format_day, format_number
 
 
@@ -30,10 +30,7 @@ def published(value: object, lang: str) -> str:
 
 def category_label(category: str, lang: str) -> str:
     key = f"category_{category}"
-    try:
-        return t(key, lang)
-    except KeyError:
-        return category
+    return t(key, lang) if has_text(key) else category
 
 
 def category_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
