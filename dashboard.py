@@ -1,4 +1,4 @@
-"""Entry point: page setup, language, database check, and the explicit list of pages (`make run`)."""
+"""Entry point: page setup, the explicit list of pages (`st.navigation`), language switch, database check."""
 from __future__ import annotations
 
 import streamlit as st
@@ -8,16 +8,19 @@ from provdash.i18n import t
 
 st.set_page_config(page_title="Thái Nguyên – mục tiêu & tiến độ", layout="wide", initial_sidebar_state="expanded")
 
-lang = ui.language_switch()
-
+# (file, title key, url path, default). Navigation must be declared before any widget is drawn, and a url
+# path must not equal a file name in pages/ (Streamlit then falls back to its old page list).
 PAGES = [
-    ("pages/home.py", "nav_home", "home", True),
+    ("pages/home.py", "nav_home", "trang_chu", True),
+    ("pages/digital_economy.py", "nav_digital", "kinh_te_so", False),
 ]
 
+lang = ui.lang()
 navigation = st.navigation([
     st.Page(path, title=t(title_key, lang), url_path=url_path, default=default)
     for path, title_key, url_path, default in PAGES
 ])
+lang = ui.language_switch()
 
 if ui.ensure_database(lang):
     navigation.run()

@@ -21,7 +21,7 @@ import pandas as pd
 from provdash import paths
 from provdash.validate import TABLES, Problem, Rows, parse_date, parse_number, validate
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 
 class BuildError(Exception):

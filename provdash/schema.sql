@@ -31,6 +31,8 @@ CREATE TABLE methods (
     method     VARCHAR PRIMARY KEY,
     label_vi   VARCHAR NOT NULL,
     label_en   VARCHAR NOT NULL,
+    short_vi   VARCHAR NOT NULL,
+    short_en   VARCHAR NOT NULL,
     definition VARCHAR NOT NULL
 );
 
@@ -144,6 +146,8 @@ SELECT
     f.method,
     m.label_vi                                  AS method_label,
     m.label_en                                  AS method_label_en,
+    m.short_vi                                  AS method_short,
+    m.short_en                                  AS method_short_en,
     f.source_id,
     src.title                                   AS source_title,
     src.outlet                                  AS source_outlet,

@@ -92,6 +92,9 @@ def assess_targets(observations: pd.DataFrame) -> pd.DataFrame:
         frame[column] = pd.to_datetime(frame[column]).dt.date
     targets = frame[(frame["kind"] == "target") & (frame["period_type"] != "point")
                     & frame["value_in_indicator_unit"].notna()]
+    # The same goal reported by several sources is one target.
+    targets = targets.drop_duplicates(["indicator", "jurisdiction", "scope", "period_start", "period_end",
+                                       "value_in_indicator_unit", "qualifier"])
     actuals = frame[frame["kind"] == "actual"]
     rows = [assess_one(target, actuals) for _, target in targets.iterrows()]
     result = pd.DataFrame(rows, columns=COLUMNS)

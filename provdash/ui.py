@@ -14,7 +14,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from provdash import build, paths
+from provdash import build, paths, views
 from provdash.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from provdash.queries import connect_readonly, run_query
 
@@ -64,7 +64,8 @@ def _connection(version: tuple[str, int, int]) -> duckdb.DuckDBPyConnection:
 
 @st.cache_data(show_spinner=False, max_entries=512)
 def _cached_query(version: tuple[str, int, int], name: str, params: tuple[tuple[str, object], ...]) -> pd.DataFrame:
-    return run_query(_connection(version), name, **dict(params))
+    values = {k: list(v) if isinstance(v, tuple) else v for k, v in params}
+    return run_query(_connection(version), name, **values)
 
 
 def query(name: str, **params: object) -> pd.DataFrame:
@@ -100,8 +101,10 @@ def _write_to_url(key: str, value, default) -> None:
     if value == default or value is None or value == []:
         if key in st.query_params:
             del st.query_params[key]
-    elif st.query_params.get_all(key) != (list(value) if isinstance(value, list) else [value]):
-        st.query_params[key] = value
+    else:
+        wanted = [str(v) for v in value] if isinstance(value, list) else [str(value)]
+        if st.query_params.get_all(key) != wanted:
+            st.query_params[key] = wanted if isinstance(value, list) else wanted[0]
 
 
 def url_select(container, kind: str, label: str, options: list, default, key: str, **widget_args):
@@ -117,12 +120,16 @@ def url_select(container, kind: str, label: str, options: list, default, key: st
     return value
 
 
-def url_multiselect(container, label: str, options: list, default: list, key: str, **widget_args) -> list:
-    """A multiselect kept in the URL as repeated ?key=id parameters."""
+def url_multiselect(container, label: str, options: list, default: list, key: str, widget: str = "multiselect",
+                    **widget_args) -> list:
+    """A multiselect (or multi-choice pills) kept in the URL as repeated ?key=id parameters."""
     options = list(options)
     default = [d for d in default if d in options]
     _seed_from_url(key, options, default, multiple=True)
-    value = container.multiselect(label, options, key=key, **widget_args)
+    if widget == "pills":
+        value = container.pills(label, options, key=key, selection_mode="multi", **widget_args) or []
+    else:
+        value = container.multiselect(label, options, key=key, **widget_args)
     _write_to_url(key, list(value), default)
     return list(value)
 
@@ -134,8 +141,10 @@ def language_switch() -> str:
 
 
 def lang() -> str:
-    """The language chosen by the switch, for pages."""
+    """The language chosen by the switch (or, before the switch is drawn, asked for in the URL)."""
     value = st.session_state.get("lang")
+    if value not in LANGUAGES:
+        value = st.query_params.get("lang")
     return value if value in LANGUAGES else DEFAULT_LANGUAGE
 
 
@@ -148,3 +157,74 @@ def planner_secret() -> str | None:
         except Exception:  # no secrets file at all
             secret = ""
     return secret or None
+
+
+# --- shared filters ----------------------------------------------------------------------------------------
+
+DEFAULT_JURISDICTIONS = ["thai_nguyen", "thai_nguyen_2025", "vinh_phuc", "phu_tho_2025"]
+YEAR_MIN, YEAR_MAX = 2015, 2050
+DEFAULT_YEARS = (2019, 2030)
+
+
+def filter_bar(lang: str, default_jurisdictions: list[str] | None = None) -> tuple[list[str], int, int]:
+    """The filter row at the top of a page: provinces and years, both kept in the URL."""
+    jurisdictions = jurisdiction_filter(lang, default_jurisdictions, container=st.container())
+    start, end = year_filter(lang, container=st.columns([2, 3])[0])
+    return jurisdictions, start, end
+
+
+def jurisdiction_filter(lang: str, default: list[str] | None = None, container=None) -> list[str]:
+    """Provinces to show (?j=thai_nguyen&j=vinh_phuc); names in the current language."""
+    places = query("jurisdictions")
+    places = places[places["observations"] > 0]
+    names = dict(zip(places["jurisdiction"], places["name_en" if lang == "en" else "name_vi"]))
+    names = {j: names[j] for j in sorted(names, key=lambda j: (DEFAULT_JURISDICTIONS + [j]).index(j))}
+    return url_multiselect(container or st.sidebar, t("filter_jurisdictions", lang), list(names),
+                           default or DEFAULT_JURISDICTIONS, key="j", format_func=lambda j: names.get(j, j),
+                           widget="pills")
+
+
+def year_filter(lang: str, container=None) -> tuple[int, int]:
+    """The years shown (?from=2019&to=2030); targets are always shown whatever their year."""
+    box = container or st.sidebar
+    if "years" not in st.session_state:
+        low, high = _url_int("from", DEFAULT_YEARS[0]), _url_int("to", DEFAULT_YEARS[1])
+        st.session_state["years"] = (min(low, high), max(low, high))
+    chosen = box.slider(t("filter_period", lang), YEAR_MIN, YEAR_MAX, key="years")
+    _write_to_url("from", chosen[0], DEFAULT_YEARS[0])
+    _write_to_url("to", chosen[1], DEFAULT_YEARS[1])
+    return int(chosen[0]), int(chosen[1])
+
+
+def _url_int(key: str, default: int) -> int:
+    raw = st.query_params.get(key, "")
+    if raw.isdigit() and YEAR_MIN <= int(raw) <= YEAR_MAX:
+        return int(raw)
+    return default
+
+
+# --- rendering a chart with everything that belongs to it -------------------------------------------------
+
+
+def chart_block(figure, *, lang: str, summary: str, table: pd.DataFrame, sources: pd.DataFrame, key: str,
+                file_stem: str, caveats: list[str] | None = None) -> None:
+    """Summary sentence, the chart (PNG button at 2× with a meaningful name), caveats, table, CSV, sources."""
+    st.markdown(f"**{views.escape_markdown(summary)}**")
+    st.plotly_chart(figure, key=key, width="stretch", config={
+        "displaylogo": False,
+        "toImageButtonOptions": {"format": "png", "filename": file_stem, "scale": 2},
+    })
+    for caveat in caveats or []:
+        st.caption("⚠ " + views.escape_markdown(caveat))
+    with st.expander(t("table_view", lang)):
+        st.dataframe(table, hide_index=True, width="stretch")
+        st.download_button(t("download_csv", lang), views.csv_bytes(table), file_name=f"{file_stem}.csv",
+                           mime="text/csv", key=f"{key}-csv")
+    source_list(sources, lang)
+
+
+def source_list(frame: pd.DataFrame, lang: str) -> None:
+    """The sources of what is on screen, each with its link (web) or its article file (seed), as plain text."""
+    lines = views.source_lines(frame, lang)
+    if lines:
+        st.caption(t("sources_heading", lang) + ":  \n" + "  \n".join(lines))

@@ -59,7 +59,8 @@ TABLES: tuple[Table, ...] = (
     ), key=("scope",)),
     Table("methods", (
         Column("method", "id", required=False), Column("label_vi", required=False),
-        Column("label_en", required=False), Column("definition"),
+        Column("label_en", required=False), Column("short_vi", required=False), Column("short_en", required=False),
+        Column("definition"),
     ), key=("method",)),
     Table("sources", (
         Column("source_id", "id"), Column("title"), Column("outlet", required=False),

@@ -5,6 +5,9 @@ Pure functions (DataFrame in, DataFrame or str out); no Streamlit, no SQL. Pages
 """
 from __future__ import annotations
 
+import re
+from urllib.parse import quote as url_quote
+
 import pandas as pd
 
 from provdash.i18n import has_text, t
@@ -52,3 +55,43 @@ def jurisdiction_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("col_successor", lang): frame[successor].fillna("–"),
         t("metric_values", lang): [count(v, lang) for v in frame["observations"]],
     })
+
+
+MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def escape_markdown(text: object) -> str:
+    """Text from data or articles, made inert for st.markdown: no links, emphasis, HTML or LaTeX."""
+    return MARKDOWN_SPECIALS.sub(r"\\\1", str(text))
+
+
+def safe_url(url: object) -> str | None:
+    """An http(s) URL fit for a Markdown link, or None (anything else is not linked)."""
+    text = str(url or "")
+    if not re.match(r"https?://[^\s]+$", text):
+        return None
+    return url_quote(text, safe=":/?&=%#~+,;@!$'*-._")
+
+
+def source_lines(frame: pd.DataFrame, lang: str) -> list[str]:
+    """One Markdown line per distinct source in `frame`: outlet — title (date), linked when on the web."""
+    lines: list[str] = []
+    seen: set[str] = set()
+    for _, row in frame.drop_duplicates("source_id").iterrows():
+        if row["source_id"] in seen:
+            continue
+        seen.add(row["source_id"])
+        title = escape_markdown(row.get("source_title", ""))
+        outlet = escape_markdown(row.get("source_outlet", "") or "")
+        date_text = escape_markdown(published(row.get("source_published", ""), lang))
+        url = safe_url(row.get("source_url"))
+        label = f"[{title}]({url})" if url else title
+        if not url and row.get("source_file"):
+            label += " · " + escape_markdown(t("seed_article", lang, file=row["source_file"]))
+        lines.append(f"{outlet} — {label} ({date_text})" if outlet else f"{label} ({date_text})")
+    return lines
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """CSV for Excel users too: UTF-8 with BOM so Vietnamese opens correctly."""
+    return frame.to_csv(index=False).encode("utf-8-sig")

@@ -1,0 +1,248 @@
+"""Shared chart vocabulary: one colour per jurisdiction, the layout every chart uses, trajectory charts.
+
+Pure builders: DataFrame in, `plotly.graph_objects.Figure` out. No Streamlit, no SQL. Numbers in hovers and
+labels are formatted on the server (Babel) and Plotly's `separators` follow the language, so a chart reads
+"42,92 %" in Vietnamese on every laptop. Figures use graph_objects, not plotly.express (cheaper per rerun).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from provdash.i18n import t
+from provdash.numbers import PLOTLY_SEPARATORS, format_number
+
+# Okabe–Ito, safe for the common colour-vision deficiencies. A merged province takes a lighter shade of the
+# colour of the province it continues, so lineage is visible but the series never look like one line.
+COLOURS = {
+    "thai_nguyen": "#0072B2",
+    "thai_nguyen_2025": "#56B4E9",
+    "vinh_phuc": "#D55E00",
+    "phu_tho_2025": "#E69F00",
+    "bac_kan": "#009E73",
+    "phu_tho": "#CC79A7",
+    "hoa_binh": "#999933",
+    "viet_nam": "#444444",
+}
+FALLBACK_COLOURS = ["#009E73", "#CC79A7", "#F0E442", "#882255", "#117733", "#332288"]
+# Different methods get different marker shapes; different scopes different line dashes.
+METHOD_SYMBOLS = {"": "circle", "annual_report_2022": "circle", "gso_value_added": "diamond", "ict_sector_grdp": "square"}
+SCOPE_DASHES = {"province": "solid", "industrial_zones": "dash", "excluding_samsung": "dot", "kcn_incl_it_park": "dashdot",
+                "high_tech": "longdash"}
+FONT_FAMILY = "Be Vietnam Pro, Liberation Sans, Arial, sans-serif"
+
+
+def colour(jurisdiction: str) -> str:
+    if jurisdiction in COLOURS:
+        return COLOURS[jurisdiction]
+    return FALLBACK_COLOURS[sum(map(ord, jurisdiction)) % len(FALLBACK_COLOURS)]
+
+
+def localised(row: pd.Series | dict, column: str, lang: str) -> str:
+    """The English variant of a label column (`<column>_en`) when it exists and lang is English."""
+    if lang == "en" and f"{column}_en" in row and row[f"{column}_en"]:
+        return str(row[f"{column}_en"])
+    value = row[column] if column in row else ""
+    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+
+
+def value_text(value: float | None, unit_label: str, lang: str) -> str:
+    """"42,92 %", "11,2 tỷ USD", "4.245 ha" — the value as the source's unit names it."""
+    if value is None or pd.isna(value):
+        return "–"
+    number = format_number(float(value), lang)
+    if unit_label == "%":
+        return f"{number} %" if lang == "vi" else f"{number}%"
+    return f"{number} {unit_label}".strip()
+
+
+def qualified_value_text(value: float | None, unit_label: str, qualifier_label: str, lang: str) -> str:
+    """The value with its qualifier in front, as the source hedges it: "trên 30 %", "khoảng 7,3 tỷ USD"."""
+    text = value_text(value, unit_label, lang)
+    return f"{qualifier_label} {text}" if qualifier_label else text
+
+
+def series_name(row: pd.Series | dict, lang: str, show_scope: bool = True, show_method: bool = True) -> str:
+    """The legend name of one series: jurisdiction, plus scope and method when they are not the default."""
+    parts = [localised(row, "jurisdiction_name", lang)]
+    if show_scope and row.get("scope", "province") != "province":
+        parts.append(localised(row, "scope_label", lang))
+    if show_method and row.get("method", ""):
+        parts.append(localised(row, "method_short", lang) or localised(row, "method_label", lang))
+    return " · ".join(p for p in parts if p)
+
+
+def hover_lines(row: pd.Series | dict, lang: str) -> str:
+    """Hover text for one value: value with qualifier, period, scope, method, source. Plain text only."""
+    lines = [
+        f"<b>{_plain(series_name(row, lang, show_method=False))}</b>",
+        _plain(qualified_value_text(row["value"], localised(row, "unit_label", lang),
+                                    localised(row, "qualifier_label", lang), lang)),
+        _plain(row.get("period_label", "")),
+    ]
+    if row.get("scope", "province") != "province":
+        lines.append(_plain(localised(row, "scope_label", lang)))
+    if row.get("method"):
+        lines.append(_plain(localised(row, "method_label", lang)))
+    if row.get("source_title"):
+        lines.append(t("hover_source", lang, source=_plain(_shorten(str(row["source_title"]), 60))))
+    return "<br>".join(line for line in lines if line)
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _plain(text: object) -> str:
+    """Text from the data shown inside Plotly's hover markup: escape its few HTML-like characters."""
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+@dataclass(frozen=True)
+class Style:
+    """Sizes for normal use and for presenter mode (projector at the back of a room)."""
+    title_size: int = 18
+    font_size: int = 13
+    marker_size: int = 9
+    line_width: float = 2.5
+    height: int = 440
+
+
+NORMAL = Style()
+PRESENTER = Style(title_size=30, font_size=22, marker_size=16, line_width=4.5, height=620)
+
+
+def _legend_rows(figure: go.Figure, style: Style) -> int:
+    """Roughly how many rows the horizontal legend under the plot will take, to reserve room for it."""
+    names = [tr.name or "" for tr in figure.data if tr.showlegend is not False]
+    if not names:
+        return 0
+    per_row_chars = 90 * 13 / style.font_size
+    rows, used = 1, 0.0
+    for name in names:
+        width = len(name) + 6
+        if used and used + width > per_row_chars:
+            rows, used = rows + 1, 0.0
+        used += width
+    return rows
+
+
+def apply_layout(figure: go.Figure, lang: str, title: str, y_title: str = "", source_text: str = "",
+                 style: Style = NORMAL) -> go.Figure:
+    """Title stating the finding with the source line under it, legend under the plot, the language's separators."""
+    rows = _legend_rows(figure, style)
+    legend_px = rows * (style.font_size + 12)
+    figure.update_layout(
+        template="plotly_white",
+        separators=PLOTLY_SEPARATORS.get(lang, ",."),
+        font=dict(family=FONT_FAMILY, size=style.font_size, color="#1a1a1a"),
+        title=dict(text=_plain(title), font=dict(size=style.title_size), x=0, xanchor="left", xref="paper",
+                   subtitle=dict(text=_plain(_shorten(source_text, 150)),
+                                 font=dict(size=max(11, style.font_size - 2), color="#555555"))),
+        height=style.height + legend_px,
+        margin=dict(l=10, r=30, t=50 + style.title_size * 2, b=50 + legend_px),
+        legend=dict(orientation="h", xanchor="left", x=0, yanchor="top", y=-0.08,
+                    font=dict(size=style.font_size - 1), itemsizing="constant"),
+        hoverlabel=dict(font=dict(family=FONT_FAMILY, size=style.font_size)),
+        hovermode="closest",
+    )
+    figure.update_yaxes(title_text=_plain(y_title), rangemode="tozero", gridcolor="#e6e6e6")
+    figure.update_xaxes(gridcolor="#f0f0f0")
+    return figure
+
+
+def pad_date_range(figure: go.Figure, dates: pd.Series, before_days: int = 300, after_days: int = 300) -> None:
+    """Room around the first and last dates, so labels at the ends are not cut off."""
+    values = pd.to_datetime(pd.Series(dates)).dropna()
+    if not values.empty:
+        figure.update_xaxes(range=[values.min() - pd.Timedelta(days=before_days),
+                                   values.max() + pd.Timedelta(days=after_days)])
+
+
+def series_keys(frame: pd.DataFrame) -> list[str]:
+    """What separates one line from another: indicator, jurisdiction, scope, method, and for amounts over a
+    period (flows) the kind of period, so a first-half figure never joins a full-year one."""
+    keys = ["indicator", "jurisdiction", "scope", "method"]
+    if "measure" in frame and (frame["measure"] == "flow").any():
+        keys.append("period_type")
+    return keys
+
+
+def add_value_series(figure: go.Figure, frame: pd.DataFrame, lang: str, style: Style = NORMAL,
+                     y_column: str = "value_in_indicator_unit", connect: bool = True) -> None:
+    """One trace per series (see `series_keys`): never a line across a method, scope or boundary break."""
+    if frame.empty:
+        return
+    several_indicators = frame["indicator"].nunique() > 1
+    keys = series_keys(frame)
+    for values, group in frame.groupby(keys, sort=True):
+        group = group.sort_values("period_end")
+        first = group.iloc[0]
+        name = series_name(first, lang)
+        if several_indicators:
+            name = f"{localised(first, 'indicator_name', lang)} – {name}"
+        if "period_type" in keys and first["period_type"] != "year":
+            name += f" ({t('period_type_' + first['period_type'], lang)})"
+        figure.add_trace(go.Scatter(
+            x=pd.to_datetime(group["period_end"]), y=group[y_column],
+            mode="lines+markers" if connect and len(group) > 1 else "markers",
+            name=name, legendgroup="|".join(map(str, values)),
+            line=dict(color=colour(first["jurisdiction"]), width=style.line_width,
+                      dash=SCOPE_DASHES.get(first["scope"], "solid")),
+            marker=dict(size=style.marker_size, symbol=METHOD_SYMBOLS.get(first["method"], "circle"),
+                        color=colour(first["jurisdiction"]), line=dict(width=1, color="white")),
+            text=[hover_lines(row, lang) for _, row in group.iterrows()],
+            hovertemplate="%{text}<extra></extra>",
+        ))
+
+
+LABEL_POSITIONS = ["top left", "bottom left", "top center", "bottom center"]
+
+
+def add_targets(figure: go.Figure, targets: pd.DataFrame, lang: str, style: Style = NORMAL,
+                y_column: str = "value_in_indicator_unit") -> None:
+    """Targets as labelled stars at their deadline, in the colour of the jurisdiction that set them.
+
+    Stars of different jurisdictions at the same point are drawn concentric (later ones smaller), so both
+    stay visible; labels sit on different sides per jurisdiction.
+    """
+    targets = targets.drop_duplicates(["indicator", "jurisdiction", "scope", "period_end", y_column, "qualifier"])
+    for order, (jurisdiction, group) in enumerate(targets.groupby("jurisdiction", sort=True)):
+        labels = [qualified_value_text(r["value"], localised(r, "unit_label", lang), localised(r, "qualifier_label", lang),
+                                       lang) for _, r in group.iterrows()]
+        figure.add_trace(go.Scatter(
+            x=pd.to_datetime(group["period_end"]), y=group[y_column], mode="markers+text",
+            name=t("targets_of", lang, name=localised(group.iloc[0], "jurisdiction_name", lang)), showlegend=False,
+            marker=dict(symbol="star", size=style.marker_size + 12 - 5 * (order % 3), color=colour(jurisdiction),
+                        line=dict(width=1.5, color="#1a1a1a")),
+            text=labels, textposition=LABEL_POSITIONS[order % len(LABEL_POSITIONS)],
+            textfont=dict(size=style.font_size, color=colour(jurisdiction)),
+            hovertext=[t("target_label", lang, value=label, year=pd.Timestamp(r["period_end"]).year) + "<br>"
+                       + hover_lines(r, lang) for label, (_, r) in zip(labels, group.iterrows())],
+            hovertemplate="%{hovertext}<extra></extra>",
+        ))
+
+
+def add_path(figure: go.Figure, xs: list, ys: list, name: str, jurisdiction: str, dash: str,
+             style: Style = NORMAL, hover: list[str] | None = None, legend_name: str | None = None) -> None:
+    """A required path or a projection: a thin non-solid line. Paths of one kind share a legend entry."""
+    shown = legend_name is not None and not any(getattr(tr, "legendgroup", None) == f"path-{dash}" for tr in figure.data)
+    figure.add_trace(go.Scatter(
+        x=pd.to_datetime(pd.Series(xs)), y=ys, mode="lines", name=legend_name or name,
+        legendgroup=f"path-{dash}", showlegend=shown if legend_name is not None else True,
+        line=dict(color=colour(jurisdiction), width=max(1.5, style.line_width - 1), dash=dash),
+        opacity=0.85, text=hover, hovertemplate="%{text}<extra></extra>" if hover else None,
+        hoverinfo=None if hover else "skip",
+    ))
+
+
+def sources_text(frame: pd.DataFrame, lang: str) -> str:
+    """"Nguồn: outlet (date); …" for the source line under a chart, deduplicated, in order of appearance."""
+    seen: list[str] = []
+    for _, row in frame.iterrows():
+        outlet = row.get("source_outlet") or row.get("source_title") or row.get("source_id")
+        if outlet and outlet not in seen:
+            seen.append(str(outlet))
+    return t("source_line", lang, sources="; ".join(seen)) if seen else ""

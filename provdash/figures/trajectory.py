@@ -1,0 +1,140 @@
+"""Trajectory charts: actuals against targets, with the path required from the latest actual to each target
+and the projection at the achieved pace (where two comparable actuals exist). Used by the digital-economy,
+FDI and industrial-zone pages. Pure: DataFrames of the `observations` view in, a Figure and texts out.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from provdash import progress
+from provdash.figures import base
+from provdash.i18n import t
+from provdash.numbers import format_number
+from provdash.targets import assess_targets
+
+STATUS_ICONS = {
+    progress.ACHIEVED: "✔", progress.MET: "✔", progress.ON_TRACK: "▲", progress.ACCELERATION_NEEDED: "◆",
+    progress.LIMITED_PROGRESS: "▼", progress.DETERIORATION: "✖", progress.NOT_MET: "✖", progress.NOT_ENOUGH_DATA: "…",
+}
+
+
+def status_text(status: str, lang: str) -> str:
+    """Icon and words, so a status never depends on colour alone."""
+    return f"{STATUS_ICONS[status]} {t('status_' + status, lang)}"
+
+
+def _year_end(year: int) -> date:
+    return date(year, 12, 31)
+
+
+def pace_text(value: float | None, unit: str, lang: str) -> str:
+    if value is None or pd.isna(value):
+        return "–"
+    sign = "+" if value >= 0 else "−"
+    number = format_number(abs(value), lang, decimals=2)
+    return t("pace_pp" if unit == "pp" else "pace_pct", lang, value=f"{sign}{number}")
+
+
+def trajectory(frame: pd.DataFrame, lang: str, *, title: str, y_title: str, source_text: str = "",
+               style: base.Style = base.NORMAL, show_required: bool = True, show_projection: bool = True
+               ) -> tuple[go.Figure, pd.DataFrame]:
+    """Actuals (one series per jurisdiction, scope and method), targets as stars, and the paths between.
+
+    Returns the figure and the target assessments it drew from (for summaries and tables).
+    """
+    actuals = frame[frame["kind"] == "actual"]
+    targets = frame[frame["kind"] == "target"]
+    figure = go.Figure()
+    base.add_value_series(figure, actuals, lang, style)
+    assessments = assess_targets(frame) if not targets.empty else pd.DataFrame(columns=["status"])
+    if show_required:
+        _add_required_paths(figure, assessments, lang, style)
+    if show_projection:
+        _add_projections(figure, assessments, lang, style)
+    base.add_targets(figure, targets, lang, style)
+    base.apply_layout(figure, lang, title, y_title, source_text, style)
+    base.pad_date_range(figure, frame["period_end"])
+    return figure, assessments
+
+
+def _add_required_paths(figure: go.Figure, assessments: pd.DataFrame, lang: str, style: base.Style) -> None:
+    for row in assessments.itertuples():
+        if row.latest_value is None or pd.isna(row.latest_value) or row.status in (progress.ACHIEVED, progress.MET):
+            continue
+        if row.assessment != "level" or row.latest_date is None:
+            continue
+        name = t("required_path", lang, name=row.jurisdiction_name_en if lang == "en" else row.jurisdiction_name,
+                 year=row.target_year)
+        hover = [name, t("pace_needed_hover", lang, pace=pace_text(row.pace_needed, row.pace_unit, lang))]
+        base.add_path(figure, [row.latest_date, _year_end(row.target_year)], [row.latest_value, row.target_value],
+                      name, row.jurisdiction, "dash", style, hover=hover, legend_name=t("required_path_legend", lang))
+
+
+def _add_projections(figure: go.Figure, assessments: pd.DataFrame, lang: str, style: base.Style) -> None:
+    drawn: set[tuple] = set()
+    for row in assessments.itertuples():
+        if row.pace_achieved is None or pd.isna(row.pace_achieved) or row.latest_date is None:
+            continue
+        key = (row.jurisdiction, row.scope)
+        if key in drawn:
+            continue
+        drawn.add(key)
+        horizon = int(assessments[(assessments["jurisdiction"] == row.jurisdiction)]["target_year"].max())
+        latest = progress.Point(progress.decimal_year(row.latest_date), float(row.latest_value))
+        years = [progress.decimal_year(_year_end(y)) for y in range(row.latest_date.year + 1, horizon + 1)]
+        points = progress.project(latest, years, float(row.pace_achieved), row.pace_unit == "pp")
+        name = t("projection", lang, name=row.jurisdiction_name_en if lang == "en" else row.jurisdiction_name)
+        base.add_path(figure, [row.latest_date] + [_year_end(int(p.time - 1e-9)) for p in points],
+                      [row.latest_value] + [p.value for p in points], name, row.jurisdiction, "dot", style,
+                      hover=[name] * (len(points) + 1), legend_name=t("projection_legend", lang))
+
+
+def summary_sentence(assessments: pd.DataFrame, unit_label: str, lang: str) -> str:
+    """One sentence per jurisdiction, e.g. "Thái Nguyên: 42,92 % năm 2022 — đã vượt mục tiêu 20 % của năm 2025"."""
+    parts = []
+    several = assessments["indicator"].nunique() > 1
+    for _, group in assessments.groupby(["indicator", "jurisdiction"], sort=False):
+        first = group.iloc[0]
+        name = first["jurisdiction_name_en"] if lang == "en" else first["jurisdiction_name"]
+        if several:
+            name = f"{first['indicator_name_en'] if lang == 'en' else first['indicator_name']} – {name}"
+        nearest = group.sort_values("target_year").iloc[0]
+        target = base.value_text(nearest["target_value"], unit_label, lang)
+        if nearest["latest_value"] is None or pd.isna(nearest["latest_value"]):
+            parts.append(t("summary_no_actual", lang, name=name, target=target, year=nearest["target_year"]))
+            continue
+        latest = base.value_text(nearest["latest_value"], unit_label, lang)
+        key = "summary_achieved" if nearest["status"] in (progress.ACHIEVED, progress.MET) else "summary_gap"
+        parts.append(t(key, lang, name=name, latest=latest, latest_year=pd.Timestamp(nearest["latest_date"]).year,
+                       target=target, year=nearest["target_year"],
+                       pace=pace_text(nearest["pace_needed"], nearest["pace_unit"], lang)))
+    return "; ".join(parts) + ("." if parts else "")
+
+
+def values_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The data behind a chart, one row per value, with unit, period, qualifier, scope, method and source."""
+    return pd.DataFrame({
+        t("col_jurisdiction", lang): [base.localised(r, "jurisdiction_name", lang) for _, r in frame.iterrows()],
+        t("col_indicator", lang): [base.localised(r, "indicator_name", lang) for _, r in frame.iterrows()],
+        t("col_kind", lang): [t("kind_" + k, lang) for k in frame["kind"]],
+        t("col_period", lang): frame["period_label"].tolist(),
+        t("col_value", lang): [format_number(v, lang) for v in frame["value"]],
+        t("col_unit", lang): [base.localised(r, "unit_label", lang) for _, r in frame.iterrows()],
+        t("col_qualifier", lang): [base.localised(r, "qualifier_label", lang) for _, r in frame.iterrows()],
+        t("col_scope", lang): [base.localised(r, "scope_label", lang) for _, r in frame.iterrows()],
+        t("col_method", lang): [base.localised(r, "method_label", lang) for _, r in frame.iterrows()],
+        t("col_source", lang): [f"{r['source_outlet']} – {r['source_title']}" for _, r in frame.iterrows()],
+        t("col_link", lang): [r["source_url"] or r["source_file"] for _, r in frame.iterrows()],
+        t("col_quote", lang): frame["quote"].tolist(),
+    })
+
+
+def revenue_summary(frame: pd.DataFrame, lang: str) -> str:
+    """"Doanh thu kinh tế số: ước 389 nghìn tỷ đồng (06 tháng đầu năm 2024); …" from the actual values."""
+    actual = frame[frame["kind"] == "actual"].sort_values("period_end")
+    values = [f"{base.qualified_value_text(r['value'], base.localised(r, 'unit_label', lang), base.localised(r, 'qualifier_label', lang), lang)}"
+              f" ({r['period_label']}, {base.localised(r, 'jurisdiction_name', lang)})" for _, r in actual.iterrows()]
+    return t("de_revenue_summary", lang, values="; ".join(values))
