@@ -12,8 +12,14 @@ st.set_page_config(page_title="Thái Nguyên – mục tiêu & tiến độ", la
 # path must not equal a file name in pages/ (Streamlit then falls back to its old page list).
 PAGES = [
     ("pages/home.py", "nav_home", "trang_chu", True),
+    ("pages/overview.py", "nav_overview", "tong_quan", False),
     ("pages/digital_economy.py", "nav_digital", "kinh_te_so", False),
+    ("pages/foreign_investment.py", "nav_fdi", "fdi", False),
+    ("pages/industrial_zones.py", "nav_zones", "khu_cong_nghiep", False),
+    ("pages/compare.py", "nav_compare", "so_sanh", False),
+    ("pages/sources.py", "nav_sources", "nguon", False),
 ]
+PAGES = [page for page in PAGES if (ui.paths.ROOT / page[0]).is_file()]  # TEMPORARY while pages are written
 
 lang = ui.lang()
 navigation = st.navigation([
