@@ -17,7 +17,8 @@ COLUMNS = [
     "indicator", "indicator_name", "indicator_name_en", "category", "jurisdiction", "jurisdiction_name",
     "jurisdiction_name_en", "indicator_type", "direction", "unit", "target_value", "target_year", "target_label",
     "qualifier", "scope", "target_source_id", "status", "assessment", "ratio", "base_value", "base_year",
-    "latest_value", "latest_date", "latest_label", "latest_method", "latest_source_id", "gap", "pace_achieved",
+    "latest_value", "latest_date", "latest_label", "latest_method", "latest_method_label", "latest_method_label_en",
+    "latest_source_id", "gap", "pace_achieved",
     "pace_needed", "pace_unit", "actuals_used", "reason",
 ]
 
@@ -76,6 +77,8 @@ def assess_one(target: pd.Series, actuals: pd.DataFrame) -> dict:
         "latest_date": latest_row["period_end"] if latest_row is not None else None,
         "latest_label": latest_row["period_label"] if latest_row is not None else None,
         "latest_method": latest_row["method"] if latest_row is not None else None,
+        "latest_method_label": latest_row.get("method_short", "") if latest_row is not None else "",
+        "latest_method_label_en": latest_row.get("method_short_en", "") if latest_row is not None else "",
         "latest_source_id": latest_row["source_id"] if latest_row is not None else None,
         "gap": result.gap, "pace_achieved": result.pace_achieved, "pace_needed": result.pace_needed,
         "pace_unit": "pp" if share else ("pct" if result.method == "level" else ""),
