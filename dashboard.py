@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from provdash import ui
+from provdash import present, ui
 from provdash.i18n import t
 
 st.set_page_config(page_title="Thái Nguyên – mục tiêu & tiến độ", layout="wide", initial_sidebar_state="expanded")
@@ -27,6 +27,12 @@ navigation = st.navigation([
     for path, title_key, url_path, default in PAGES
 ])
 lang = ui.language_switch()
+present.presenter_toggle(lang)
+present.share_box(lang)
+present.apply_style()
+present.start_run()
+controls = st.container()
 
 if ui.ensure_database(lang):
     navigation.run()
+    present.controls(controls, lang)

@@ -11,7 +11,7 @@ from provdash.i18n import t
 
 lang = ui.lang()
 st.title(t("de_title", lang))
-st.write(t("de_intro", lang))
+ui.intro(t("de_intro", lang))
 jurisdictions, start, end = ui.filter_bar(lang)
 period = dict(jurisdictions=jurisdictions, start=date(start, 1, 1), end=date(end, 12, 31))
 
@@ -22,7 +22,7 @@ if share.empty:
 else:
     figure, assessments = trajectory.trajectory(
         share, lang, title=t("de_share_title", lang), y_title=t("de_share_y", lang),
-        source_text=base.sources_text(share, lang))
+        source_text=base.sources_text(share, lang), style=ui.chart_style())
     caveats = []
     if share[share["kind"] == "actual"]["method"].nunique() > 1:
         caveats.append(t("de_method_break", lang))
@@ -40,7 +40,7 @@ enterprises = ui.query("indicators_observations",
 if not enterprises.empty:
     figure, assessments = trajectory.trajectory(
         enterprises, lang, title=t("de_enterprises_title", lang), y_title=t("de_enterprises_y", lang),
-        source_text=base.sources_text(enterprises, lang))
+        source_text=base.sources_text(enterprises, lang), style=ui.chart_style())
     ui.chart_block(figure, lang=lang,
                    summary=trajectory.summary_sentence(assessments, t("de_enterprises_y", lang), lang),
                    table=trajectory.values_table(enterprises, lang), sources=enterprises, key="de_enterprises",
@@ -50,7 +50,8 @@ if not enterprises.empty:
 revenue = ui.query("indicator_observations", indicator="digital_economy_revenue", **period)
 if not revenue.empty:
     figure, _ = trajectory.trajectory(revenue, lang, title=t("de_revenue_title", lang),
-                                      y_title=t("de_revenue_y", lang), source_text=base.sources_text(revenue, lang))
+                                      y_title=t("de_revenue_y", lang), source_text=base.sources_text(revenue, lang),
+                                      style=ui.chart_style())
     ui.chart_block(figure, lang=lang, summary=trajectory.revenue_summary(revenue, lang),
                    table=trajectory.values_table(revenue, lang), sources=revenue, key="de_revenue",
                    file_stem="doanh-thu-kinh-te-so")

@@ -14,7 +14,8 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from provdash import build, paths, views
+from provdash import build, exports, paths, present, views
+from provdash.figures import base
 from provdash.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from provdash.queries import connect_readonly, run_query
 
@@ -168,8 +169,9 @@ DEFAULT_YEARS = (2019, 2030)
 
 def filter_bar(lang: str, default_jurisdictions: list[str] | None = None) -> tuple[list[str], int, int]:
     """The filter row at the top of a page: provinces and years, both kept in the URL."""
-    jurisdictions = jurisdiction_filter(lang, default_jurisdictions, container=st.container())
-    start, end = year_filter(lang, container=st.columns([2, 3])[0])
+    box = filters_container()
+    jurisdictions = jurisdiction_filter(lang, default_jurisdictions, container=box.container())
+    start, end = year_filter(lang, container=box.columns([2, 3])[0])
     return jurisdictions, start, end
 
 
@@ -206,9 +208,28 @@ def _url_int(key: str, default: int) -> int:
 # --- rendering a chart with everything that belongs to it -------------------------------------------------
 
 
+def chart_style() -> base.Style:
+    """Chart sizes: larger in presenter mode."""
+    return base.PRESENTER if present.presenting() else base.NORMAL
+
+
+def intro(text: str) -> None:
+    """A page's introductory paragraph; left out in presenter mode to keep one chart per screen."""
+    if not present.presenting():
+        st.write(text)
+
+
+def filters_container():
+    """The container for a page's filter widgets; hidden (not removed) in presenter mode."""
+    return st.container(key="filters")
+
+
 def chart_block(figure, *, lang: str, summary: str, table: pd.DataFrame, sources: pd.DataFrame, key: str,
                 file_stem: str, caveats: list[str] | None = None) -> None:
-    """Summary sentence, the chart (PNG button at 2× with a meaningful name), caveats, table, CSV, sources."""
+    """One slide: summary sentence, the chart (PNG button at 2× with a meaningful name), caveats, the data
+    table with CSV / Excel / server-rendered PNG downloads, and the sources."""
+    if not present.next_slide():
+        return
     st.markdown(f"**{views.escape_markdown(summary)}**")
     st.plotly_chart(figure, key=key, width="stretch", config={
         "displaylogo": False,
@@ -216,10 +237,16 @@ def chart_block(figure, *, lang: str, summary: str, table: pd.DataFrame, sources
     })
     for caveat in caveats or []:
         st.caption("⚠ " + views.escape_markdown(caveat))
-    with st.expander(t("table_view", lang)):
-        st.dataframe(table, hide_index=True, width="stretch")
-        st.download_button(t("download_csv", lang), views.csv_bytes(table), file_name=f"{file_stem}.csv",
-                           mime="text/csv", key=f"{key}-csv")
+    if not present.presenting():
+        with st.expander(t("table_view", lang)):
+            st.dataframe(table, hide_index=True, width="stretch")
+            columns = st.columns(3)
+            columns[0].download_button(t("download_csv", lang), views.csv_bytes(table), file_name=f"{file_stem}.csv",
+                                       mime="text/csv", key=f"{key}-csv")
+            columns[1].download_button(t("download_excel", lang), lambda: exports.excel_bytes(table, summary, sources),
+                                       file_name=f"{file_stem}.xlsx", key=f"{key}-xlsx", mime=exports.XLSX_MIME)
+            columns[2].download_button(t("download_png", lang), lambda: exports.png_bytes(figure),
+                                       file_name=f"{file_stem}.png", mime="image/png", key=f"{key}-png")
     source_list(sources, lang)
 
 

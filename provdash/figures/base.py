@@ -111,7 +111,7 @@ class Style:
 
 
 NORMAL = Style()
-PRESENTER = Style(title_size=30, font_size=22, marker_size=16, line_width=4.5, height=620)
+PRESENTER = Style(title_size=30, font_size=22, marker_size=16, line_width=4.5, height=540)
 
 
 def _legend_rows(figure: go.Figure, style: Style) -> int:
@@ -148,12 +148,13 @@ def apply_layout(figure: go.Figure, lang: str, title: str, y_title: str = "", so
         hoverlabel=dict(font=dict(family=FONT_FAMILY, size=style.font_size)),
         hovermode="closest",
     )
-    figure.update_yaxes(title_text=_plain(y_title), rangemode="tozero", gridcolor="#e6e6e6")
-    figure.update_xaxes(gridcolor="#f0f0f0")
+    figure.update_yaxes(title_text=_plain(y_title), rangemode="tozero", gridcolor="#e6e6e6",
+                        tickfont=dict(size=style.font_size), title_font=dict(size=style.font_size))
+    figure.update_xaxes(gridcolor="#f0f0f0", tickfont=dict(size=style.font_size))
     return figure
 
 
-def pad_date_range(figure: go.Figure, dates: pd.Series, before_days: int = 300, after_days: int = 300) -> None:
+def pad_date_range(figure: go.Figure, dates: pd.Series, before_days: int = 300, after_days: int = 500) -> None:
     """Room around the first and last dates, so labels at the ends are not cut off."""
     values = pd.to_datetime(pd.Series(dates)).dropna()
     if not values.empty:
@@ -198,7 +199,7 @@ def add_value_series(figure: go.Figure, frame: pd.DataFrame, lang: str, style: S
         ))
 
 
-LABEL_POSITIONS = ["top left", "bottom left", "top center", "bottom center"]
+LABEL_POSITIONS = ["bottom left", "top left", "top right", "bottom right"]
 
 
 def add_targets(figure: go.Figure, targets: pd.DataFrame, lang: str, style: Style = NORMAL,
