@@ -59,8 +59,16 @@ def load_query(name: str) -> QueryFile:
 
 
 def connect_readonly(path: Path | None = None) -> duckdb.DuckDBPyConnection:
-    """A read-only connection: viewer pages can never write to the database."""
-    return duckdb.connect(str(path or paths.db_path()), read_only=True)
+    """A read-only connection to the database file as it is now: viewer pages can never write to it.
+
+    The file is ATTACHed to a private in-memory instance rather than opened with duckdb.connect(path): DuckDB
+    shares one instance per path within a process, so after a rebuild replaced the file a plain connect
+    would keep reading the old one. Each connection here sees exactly one version of the file.
+    """
+    con = duckdb.connect()
+    con.execute("ATTACH $path AS store (READ_ONLY)", {"path": str(path or paths.db_path())})
+    con.execute("USE store")
+    return con
 
 
 def run_query(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> pd.DataFrame:
@@ -72,6 +80,7 @@ def run_query(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> pd
         raise TypeError(f"query {name!r} takes {sorted(query.declared)}; got {sorted(params)}")
     cursor = con.cursor()
     try:
+        cursor.execute("USE store")  # a cursor starts in the in-memory catalog
         return cursor.execute(query.sql, params).df()
     finally:
         cursor.close()
