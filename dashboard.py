@@ -18,6 +18,7 @@ PAGES = [
     ("pages/industrial_zones.py", "nav_zones", "khu_cong_nghiep", False),
     ("pages/compare.py", "nav_compare", "so_sanh", False),
     ("pages/sources.py", "nav_sources", "nguon", False),
+    ("pages/update.py", "nav_update", "cap_nhat", False),
 ]
 PAGES = [page for page in PAGES if (ui.paths.ROOT / page[0]).is_file()]  # TEMPORARY while pages are written
 
