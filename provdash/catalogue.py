@@ -1,0 +1,205 @@
+"""The Sources & method page's builders: every value with its source as a table people read, the target
+assessments with their inputs and status in words, and the status thresholds.
+
+The first part is pure (DataFrames in, DataFrames or text out; no Streamlit, no SQL). The last section is
+the page's Streamlit glue — a text input kept in the URL and the filter row — written here because
+provdash/ui.py is shared; it belongs in ui.py once the lead agrees (it follows ui.url_select's pattern).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from provdash import progress, ui, views
+from provdash.figures import base, trajectory
+from provdash.i18n import t
+from provdash.numbers import format_day, format_number
+
+MAX_SEARCH_CHARS = 200
+DOWNLOAD_STEM = "chi-tieu-thai-nguyen-vinh-phuc"
+
+
+# --- search text -------------------------------------------------------------------------------------------
+
+def clean_search(text: object, max_chars: int = MAX_SEARCH_CHARS) -> str:
+    """A search text fit for the URL and the query: Unicode in one form (NFC), no control characters, spaces
+    collapsed, at most `max_chars` characters. Anything else is accepted: it is bound, never run."""
+    value = unicodedata.normalize("NFC", str(text or ""))
+    value = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in value)
+    return re.sub(r"\s+", " ", value).strip()[:max_chars].strip()
+
+
+# --- every value with its source -------------------------------------------------------------------------
+
+def source_text(row: pd.Series | dict, lang: str) -> str:
+    """"Title — Outlet (16/8/2024)": the publication a value was read from."""
+    outlet = row.get("source_outlet") or ""
+    text = f"{row.get('source_title', '')} — {outlet}" if outlet else str(row.get("source_title", ""))
+    return f"{text} ({views.published(row.get('source_published', ''), lang)})"
+
+
+def values_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """One row per value: what, where, when, how much (with the source's hedge), how measured, and from which
+    publication — with its web link, or for a seed article the file name, and the sentence quoted."""
+    rows = list(frame.to_dict("records"))
+    columns = {
+        t("col_indicator", lang): [base.localised(r, "indicator_name", lang) for r in rows],
+        t("src_col_place", lang): [base.localised(r, "jurisdiction_name", lang) for r in rows],
+        t("col_period", lang): [r["period_label"] for r in rows],
+        t("col_value", lang): [base.qualified_value_text(r["value"], "", base.localised(r, "qualifier_label", lang), lang)
+                               for r in rows],
+        t("col_unit", lang): [base.localised(r, "unit_label", lang) for r in rows],
+        t("col_kind", lang): [t("kind_" + r["kind"], lang) for r in rows],
+        t("col_scope", lang): [base.localised(r, "scope_label", lang) for r in rows],
+        t("col_method", lang): [base.localised(r, "method_label", lang) for r in rows],
+        t("col_source", lang): [source_text(r, lang) for r in rows],
+        t("col_link", lang): [views.safe_url(r["source_url"]) for r in rows],
+        t("src_col_article", lang): [r["source_file"] or "" for r in rows],
+        t("col_quote", lang): [r["quote"] or "" for r in rows],
+    }
+    return pd.DataFrame(columns, columns=list(columns))
+
+
+# --- how the status is computed ----------------------------------------------------------------------------
+
+def labels(vocabulary: pd.DataFrame, lang: str) -> dict[tuple[str, str], str]:
+    """(vocabulary, id) → label in the language, from queries/sources_vocabulary.sql."""
+    column = "label_en" if lang == "en" else "label_vi"
+    return {(v, i): (label or "") for v, i, label in zip(vocabulary["vocabulary"], vocabulary["id"], vocabulary[column])}
+
+
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NaT
+
+
+def ratio_text(ratio: object, lang: str) -> str:
+    if _missing(ratio):
+        return "–"
+    return format_number(float(ratio), lang, decimals=2)
+
+
+def reason_text(status: str, reason: str, lang: str) -> str:
+    """Why a target has the status it has, in words, where the status alone does not say it."""
+    if reason:
+        return t("src_reason_" + reason, lang)
+    if status in (progress.ACHIEVED, progress.MET):
+        return t("src_reason_reached", lang)
+    if status == progress.NOT_ENOUGH_DATA:
+        return t("src_reason_none_before_deadline", lang)
+    return ""
+
+
+def status_table(assessments: pd.DataFrame, vocabulary: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """One row per target (provdash.targets.assess_targets): the target, the base and latest values it is
+    measured from, the ratio R, the paces, the status in icon and words, and the reason when data is short."""
+    names = labels(vocabulary, lang)
+    rows = list(assessments.to_dict("records"))
+
+    def value(r: dict, column: str, qualifier: str = "") -> str:
+        if _missing(r[column]):
+            return "–"
+        return base.qualified_value_text(r[column], names.get(("unit", r["unit"]), r["unit"]),
+                                         names.get(("qualifier", qualifier), ""), lang)
+
+    def base_value(r: dict) -> str:
+        return "–" if _missing(r["base_value"]) else f"{value(r, 'base_value')} ({int(r['base_year'])})"
+
+    def latest_value(r: dict) -> str:
+        if _missing(r["latest_value"]):
+            return "–"
+        day = r["latest_date"]
+        when = format_day(day, lang) if isinstance(day, date) else (r.get("latest_label") or "")
+        return f"{value(r, 'latest_value')} ({when})"
+
+    def needed(r: dict) -> str:
+        if r["status"] in (progress.ACHIEVED, progress.MET):
+            return "–"
+        return trajectory.pace_text(r["pace_needed"], r["pace_unit"], lang)
+
+    # The status first, so it is on screen without scrolling sideways; then the target and its inputs.
+    columns = {
+        t("src_col_status", lang): [trajectory.status_text(r["status"], lang) for r in rows],
+        t("col_indicator", lang): [base.localised(r, "indicator_name", lang) for r in rows],
+        t("src_col_place", lang): [base.localised(r, "jurisdiction_name", lang) for r in rows],
+        t("src_col_target", lang): [value(r, "target_value", r["qualifier"]) for r in rows],
+        t("src_col_target_year", lang): [str(int(r["target_year"])) for r in rows],
+        t("col_scope", lang): [names.get(("scope", r["scope"]), r["scope"]) for r in rows],
+        t("src_col_base", lang): [base_value(r) for r in rows],
+        t("src_col_latest", lang): [latest_value(r) for r in rows],
+        t("src_col_ratio", lang): [ratio_text(r["ratio"], lang) for r in rows],
+        t("src_col_pace_achieved", lang): [trajectory.pace_text(r["pace_achieved"], r["pace_unit"], lang) for r in rows],
+        t("src_col_pace_needed", lang): [needed(r) for r in rows],
+        t("src_col_reason", lang): [reason_text(r["status"], r["reason"] or "", lang) for r in rows],
+    }
+    return pd.DataFrame(columns, columns=list(columns))
+
+
+def threshold_table(thresholds: progress.Thresholds, lang: str) -> pd.DataFrame:
+    """Each status with the condition that gives it, thresholds in the language's number style."""
+    on_track = format_number(thresholds.on_track, lang, decimals=2)
+    acceleration = format_number(thresholds.acceleration_needed, lang, decimals=2)
+    zero = format_number(0, lang, decimals=0)
+    conditions = [
+        (progress.ACHIEVED, t("src_rule_achieved", lang)),
+        (progress.ON_TRACK, f"R ≥ {on_track}"),
+        (progress.ACCELERATION_NEEDED, f"{acceleration} ≤ R < {on_track}"),
+        (progress.LIMITED_PROGRESS, f"{zero} ≤ R < {acceleration}"),
+        (progress.DETERIORATION, f"R < {zero}"),
+        (progress.MET, t("src_rule_met", lang)),
+        (progress.NOT_MET, t("src_rule_not_met", lang)),
+        (progress.NOT_ENOUGH_DATA, t("src_rule_not_enough_data", lang)),
+    ]
+    return pd.DataFrame({
+        t("src_col_status", lang): [trajectory.status_text(status, lang) for status, _ in conditions],
+        t("src_col_condition", lang): [condition for _, condition in conditions],
+    })
+
+
+# --- Streamlit glue (belongs in provdash/ui.py) ------------------------------------------------------------
+
+def url_text_input(container, label: str, key: str, max_chars: int = MAX_SEARCH_CHARS, **widget_args) -> str:
+    """A text input kept in the URL as ?key=text, like ui.url_select: seeded from the URL when the session
+    has no value yet, written back when it changes, removed from the URL when empty."""
+    if key not in st.session_state:
+        st.session_state[key] = clean_search(st.query_params.get(key, ""), max_chars)
+    value = clean_search(container.text_input(label, key=key, max_chars=max_chars, **widget_args), max_chars)
+    ui._write_to_url(key, value, "")
+    return value
+
+
+def value_filters(container, lang: str, categories: list[str]) -> tuple[str, str, str]:
+    """The filter row above the values table: search text (?q=), topic (?cat=) and kind (?kind=)."""
+    search_box, category_box, kind_box = container.columns([3, 2, 3])
+    search = url_text_input(search_box, t("src_search", lang), key="q", placeholder=t("src_search_hint", lang))
+    category = ui.url_select(category_box, "selectbox", t("filter_category", lang), [""] + categories, "",
+                             key="cat", format_func=lambda c: views.category_label(c, lang) if c else t("src_all", lang))
+    kind = ui.url_select(kind_box, "segmented_control", t("col_kind", lang), ["", "actual", "target"], "",
+                         key="kind", format_func=lambda k: t("kind_" + k, lang) if k else t("src_all", lang))
+    return search, category, kind
+
+
+VALUES_TABLE_HEIGHT = 560  # about fifteen rows; the search narrows the rest
+
+
+def values_table_height(rows: int) -> int | str:
+    """A fixed height for a long table, Streamlit's own (up to ten rows, no empty space) for a short one."""
+    return "auto" if rows <= 10 else VALUES_TABLE_HEIGHT
+
+
+def values_column_config(lang: str) -> dict:
+    """Web links shown by their site name; room for the source and the quote."""
+    return {
+        t("col_link", lang): st.column_config.LinkColumn(display_text=r"https?://(?:www\.)?([^/]+)"),
+        t("col_quote", lang): st.column_config.TextColumn(width="large"),
+        t("col_source", lang): st.column_config.TextColumn(width="large"),
+    }
+
+
+def status_column_config(lang: str) -> dict:
+    """Room for the status words and for the reason, the last column."""
+    return {t("src_col_status", lang): st.column_config.TextColumn(width="medium"),
+            t("src_col_reason", lang): st.column_config.TextColumn(width="large")}
