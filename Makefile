@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.requirements-installed
 PORT   ?= 8501
 
-.PHONY: install system-deps db run test clean
+.PHONY: install system-deps db run test clean extract scale-db bench
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -29,9 +29,24 @@ system-deps:
 db: $(STAMP)
 	$(PY) -m provdash.build
 
+# make extract IN=path/to/article [OUT=candidates.csv] [PUBLISHED=2024-08-16]
+extract: $(STAMP)
+	@test -n "$(IN)" || (echo "usage: make extract IN=path/to/article [OUT=candidates.csv] [PUBLISHED=YYYY-MM-DD]"; exit 2)
+	$(PY) -m provdash.extract "$(IN)" $(if $(OUT),--out "$(OUT)") $(if $(PUBLISHED),--published $(PUBLISHED))
+
 run: $(STAMP)
 	$(PY) -m provdash.build --if-needed
 	$(PY) -m streamlit run dashboard.py --server.port $(PORT)
+
+# A synthetic national-scale database with the real schema (provdash/scale_db.py), e.g.
+# `make scale-db ROWS=10000000 OUT=big.duckdb`, then `DASHBOARD_DB=big.duckdb make run`.
+ROWS ?= 1000000
+scale-db: $(STAMP)
+	$(PY) -m provdash.scale_db --rows $(ROWS) --out "$(or $(OUT),bench/.cache/rows-$(ROWS).duckdb)"
+
+# The performance targets, measured in one run (bench/run.py); writes bench/results.md. Not a test.
+bench: $(STAMP) system-deps
+	$(PY) -m bench
 
 test: $(STAMP) system-deps
 	$(PY) -m pytest

@@ -37,10 +37,18 @@ def comparable_actuals(actuals: pd.DataFrame, target: pd.Series) -> tuple[pd.Dat
         reason = "method_break"
     same = same[same["method"] == latest["method"]]
     if target["measure"] == "flow":
-        same = same[same["period_type"] == latest["period_type"]]
+        # Amounts over a period compare only with periods like the target's own (a year with years).
+        span = _months(target["period_start"], target["period_end"])
+        same = same[[_months(s, e) == span for s, e in zip(same["period_start"], same["period_end"])]]
     if len(same) < 2 and not reason:
         reason = "one_actual"
     return same.sort_values("period_end"), reason
+
+
+def _months(start, end) -> int:
+    """Length of a period in whole months (a calendar year is 12, a first half 6)."""
+    start, end = pd.Timestamp(start), pd.Timestamp(end)
+    return (end.year - start.year) * 12 + end.month - start.month + 1
 
 
 def assess_one(target: pd.Series, actuals: pd.DataFrame) -> dict:
@@ -50,7 +58,7 @@ def assess_one(target: pd.Series, actuals: pd.DataFrame) -> dict:
     share = target["indicator_type"] == "share"
     if target["indicator_type"] == "rank":
         result = progress.assess_rank(points, goal)
-    elif target["indicator_type"] == "rate":
+    elif target["indicator_type"] == "rate" or target["measure"] == "flow":  # one period: met or not
         matching = usable[(usable["period_start"] == target["period_start"]) & (usable["period_end"] == target["period_end"])]
         result = progress.assess_threshold(
             [Point(decimal_year(r.period_end), float(r.value_in_indicator_unit)) for r in matching.itertuples()],

@@ -45,7 +45,7 @@ def test_overview_filters_by_category_and_province(built_db):
     assert not at.exception
     details = at.dataframe[1].value
     assert len(details) >= 1
-    assert set(details["Đơn vị"]) == {"Vĩnh Phúc (trước sáp nhập)"}
+    assert set(details["Địa bàn"]) == {"Vĩnh Phúc (trước sáp nhập)"}
 
 
 @pytest.mark.parametrize("lang, separators, target_text", [("vi", ",.", "20 %"), ("en", ".,", "20%")])

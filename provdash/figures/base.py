@@ -139,7 +139,7 @@ def apply_layout(figure: go.Figure, lang: str, title: str, y_title: str = "", so
         separators=PLOTLY_SEPARATORS.get(lang, ",."),
         font=dict(family=FONT_FAMILY, size=style.font_size, color="#1a1a1a"),
         title=dict(text=_plain(title), font=dict(size=style.title_size), x=0, xanchor="left", xref="paper",
-                   subtitle=dict(text=_plain(_shorten(source_text, 150)),
+                   subtitle=dict(text=_plain(_shorten(source_text, 110)),
                                  font=dict(size=max(11, style.font_size - 2), color="#555555"))),
         height=style.height + legend_px,
         margin=dict(l=10, r=30, t=50 + style.title_size * 2, b=50 + legend_px),
@@ -167,7 +167,7 @@ def series_keys(frame: pd.DataFrame) -> list[str]:
     period (flows) the kind of period, so a first-half figure never joins a full-year one."""
     keys = ["indicator", "jurisdiction", "scope", "method"]
     if "measure" in frame and (frame["measure"] == "flow").any():
-        keys.append("period_type")
+        keys += ["period_type", "period_months"]
     return keys
 
 
@@ -178,6 +178,9 @@ def add_value_series(figure: go.Figure, frame: pd.DataFrame, lang: str, style: S
         return
     several_indicators = frame["indicator"].nunique() > 1
     keys = series_keys(frame)
+    if "period_months" in keys:
+        start, end = pd.to_datetime(frame["period_start"]), pd.to_datetime(frame["period_end"])
+        frame = frame.assign(period_months=(end.dt.year - start.dt.year) * 12 + end.dt.month - start.dt.month + 1)
     for values, group in frame.groupby(keys, sort=True):
         group = group.sort_values("period_end")
         first = group.iloc[0]
