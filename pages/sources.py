@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from provdash import catalogue, present, progress, targets, ui, views
+from provdash import catalogue, curation, exports, present, progress, targets, ui, views
 from provdash.i18n import t
 
 lang = ui.lang()
@@ -37,7 +37,14 @@ if not present.presenting():
     csv_column, excel_column = st.columns(2)
     csv_column.download_button(t("src_download_csv", lang), views.csv_bytes(everything),
                                file_name=f"{catalogue.DOWNLOAD_STEM}.csv", mime="text/csv", key="src_csv")
-    # EXCEL: the whole-dataset Excel download goes in `excel_column`, beside the CSV, from the same `everything`.
+    excel_column.download_button(t("download_excel", lang), lambda: exports.excel_bytes(everything, t("nav_sources", lang)),
+                                 file_name=f"{catalogue.DOWNLOAD_STEM}.xlsx", mime=exports.XLSX_MIME, key="src_xlsx")
+
+# The record of every save made on the update page (append-only).
+audit = curation.read_audit()
+if audit and not present.presenting():
+    st.subheader(t("src_audit_heading", lang))
+    st.dataframe(catalogue.audit_table(audit, lang), hide_index=True, width="stretch")
 
 # 3. How the status is computed
 if present.next_slide():

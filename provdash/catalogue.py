@@ -203,3 +203,10 @@ def status_column_config(lang: str) -> dict:
     """Room for the status words and for the reason, the last column."""
     return {t("src_col_status", lang): st.column_config.TextColumn(width="medium"),
             t("src_col_reason", lang): st.column_config.TextColumn(width="large")}
+
+
+def audit_table(audit: list[dict], lang: str) -> pd.DataFrame:
+    """The audit log, newest first, with translated headers."""
+    frame = pd.DataFrame(audit[::-1], columns=["saved_at", "saved_by", "source_id", "rows_added"])
+    return frame.rename(columns={"saved_at": t("src_audit_when", lang), "saved_by": t("src_audit_who", lang),
+                                 "source_id": t("src_audit_source", lang), "rows_added": t("src_audit_rows", lang)})

@@ -231,10 +231,11 @@ def test_nothing_found_says_so(built_db):
     assert len(status_frame(at)) == targets_count(built_db)
 
 
-def test_the_whole_dataset_downloads_as_csv(built_db, search):
+def test_the_whole_dataset_downloads_as_csv_and_excel(built_db, search):
     at = open_page(q="Samsung")
-    (button,) = at.get("download_button")
-    assert "CSV" in button.proto.label and button.proto.url.endswith(".csv")
+    csv_button, excel_button = at.get("download_button")
+    assert "CSV" in csv_button.proto.label and csv_button.proto.url.endswith(".csv")
+    assert "Excel" in excel_button.proto.label
     # what the button serves, even when the table is narrowed: every value, every column, UTF-8 with BOM
     everything = search()
     data = views.csv_bytes(everything)
