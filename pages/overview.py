@@ -1,9 +1,10 @@
-"""Tổng quan / Overview: every target against its latest comparable actual, as cards, matrix and table."""
+"""Tổng quan / Overview: every target against its latest comparable actual, as cards, matrix and table, and a
+what-if pace for one target (?target=…&pace=…, kept in the URL only)."""
 from __future__ import annotations
 
 import streamlit as st
 
-from provdash import present, targets, ui, views
+from provdash import present, scenarios, targets, ui, views
 from provdash.figures import overview
 from provdash.i18n import t
 from provdash.views import category_label, escape_markdown
@@ -20,6 +21,9 @@ category = ui.url_select(filters, "pills", t("filter_category", lang), categorie
 jurisdictions = ui.jurisdiction_filter(lang, container=filters)
 shown = assessments[assessments["jurisdiction"].isin(jurisdictions)
                     & ((category == "all") | (assessments["category"] == category))]
+
+if not present.presenting():
+    ui.briefing_button(lang)
 
 cards = overview.headline_cards(shown, lang)
 for start in range(0, len(cards), 3):
@@ -47,3 +51,28 @@ if present.next_slide():
     st.dataframe(details, hide_index=True, width="stretch")
     st.download_button(t("download_csv", lang), views.csv_bytes(details), file_name="tong-quan-muc-tieu.csv",
                        mime="text/csv")
+
+if present.next_slide():
+    st.subheader(t("sc_heading", lang), help=t("sc_help", lang))
+    choices = scenarios.scenario_targets(shown)
+    if not choices:
+        st.info(t("sc_none", lang))
+    else:
+        left, right = st.columns([3, 2])
+        target_key = ui.url_select(left, "selectbox", t("sc_target", lang), list(choices),
+                                   scenarios.default_target(choices), key="target",
+                                   format_func=lambda key: scenarios.target_label(choices[key], lang),
+                                   on_change=lambda: st.session_state.update(pace=scenarios.OFF))
+        target = choices[target_key]
+        pace = ui.url_select(right, "selectbox", t("sc_pace", lang), scenarios.pace_options(target["pace_unit"]),
+                             scenarios.OFF, key="pace",
+                             format_func=lambda option: scenarios.pace_option_label(option, target, lang))
+        if pace != scenarios.OFF:
+            scenario = scenarios.evaluate(target, scenarios.parse_pace_option(pace))
+            if scenario.pace is not None:
+                # Label and value as text, not st.metric: "Không đạt với tốc độ này" must wrap, never be cut.
+                for column, (label, value) in zip(st.columns([1, 1, 1.5]),
+                                                  scenarios.result_metrics(target, scenario, lang)):
+                    column.markdown(escape_markdown(label))
+                    column.subheader(escape_markdown(value), anchor=False)
+            st.caption(escape_markdown(scenarios.explanation(target, scenario, lang)))

@@ -8,13 +8,14 @@ mix of old and new data.
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 import streamlit as st
 
-from provdash import build, exports, paths, present, views
+from provdash import briefing, build, exports, paths, present, views
 from provdash.figures import base
 from provdash.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from provdash.queries import connect_readonly, run_query
@@ -255,3 +256,25 @@ def source_list(frame: pd.DataFrame, lang: str) -> None:
     lines = views.source_lines(frame, lang)
     if lines:
         st.caption(t("sources_heading", lang) + ":  \n" + "  \n".join(lines))
+
+
+def briefing_button(lang: str) -> None:
+    """One click builds the meeting briefing PDF, showing progress; says plainly when charts cannot be drawn."""
+    if st.button(t("brief_button", lang), icon=":material/picture_as_pdf:", key="brief_build"):
+        summary = query("store_summary").iloc[0]
+        meta = {"values": views.count(summary["observations"], lang), "sources": views.count(summary["sources"], lang),
+                "latest": views.published(summary["latest_source_published"], lang)}
+        with st.status(t("brief_building", lang), expanded=True) as status:
+            bar = st.progress(0.0)
+
+            def report(fraction: float, text: str) -> None:
+                bar.progress(min(1.0, fraction), text=text)
+
+            pdf, with_images = briefing.build(query, lang, meta=meta, progress=report)
+            status.update(label=t("brief_ready", lang), state="complete", expanded=False)
+        if not with_images:
+            st.warning(t("brief_no_browser", lang))
+        st.session_state["brief_pdf"] = pdf
+    if st.session_state.get("brief_pdf"):
+        st.download_button(t("brief_download", lang), st.session_state["brief_pdf"], mime="application/pdf",
+                           file_name=f"bao-cao-nhanh-{date.today().isoformat()}.pdf", key="brief_download")
