@@ -17,6 +17,7 @@ PAGES = [
     ("pages/foreign_investment.py", "nav_fdi", "fdi", False),
     ("pages/industrial_zones.py", "nav_zones", "khu_cong_nghiep", False),
     ("pages/compare.py", "nav_compare", "so_sanh", False),
+    ("pages/timeline.py", "nav_timeline", "dong_thoi_gian", False),
     ("pages/sources.py", "nav_sources", "nguon", False),
     ("pages/update.py", "nav_update", "cap_nhat", False),
 ]

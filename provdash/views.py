@@ -14,6 +14,19 @@ from provdash.i18n import has_text, t
 from provdash.numbers import format_day, format_number
 
 
+# The home page's list of pages: file and the text key that says what it answers.
+HOME_LINKS = [
+    ("pages/overview.py", "home_page_overview"),
+    ("pages/digital_economy.py", "home_page_digital"),
+    ("pages/foreign_investment.py", "home_page_fdi"),
+    ("pages/industrial_zones.py", "home_page_zones"),
+    ("pages/compare.py", "home_page_compare"),
+    ("pages/timeline.py", "home_page_timeline"),
+    ("pages/sources.py", "home_page_sources"),
+    ("pages/update.py", "home_page_update"),
+]
+
+
 def count(value: object, lang: str) -> str:
     return format_number(float(value), lang, decimals=0) if pd.notna(value) else "–"
 
