@@ -1,0 +1,143 @@
+"""Keyword rules that suggest an indicator id (data/indicators.csv) for a candidate, or none.
+
+A rule names the units it applies to and a cue: a phrase naming what is measured. The cue is looked for in
+the clause before the number (up to the previous ";" or ":") and in the words right after the unit. Among the
+rules whose cue is found, the one whose cue is nearest to the number wins ("doanh thu kinh tế số …, trong đó
+doanh thu ngành sản xuất các sản phẩm điện tử … 370,3 nghìn tỷ" is electronics revenue, not all digital revenue);
+on a tie the rule listed first wins, so specific rules come before general ones. No cue, no suggestion: a blank
+is better than a confident wrong id.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+@dataclass(frozen=True)
+class Rule:
+    indicator: str
+    units: frozenset[str]
+    cue: re.Pattern | None = None          # phrase before the number or after the unit
+    requires: re.Pattern | None = None     # must appear somewhere in the sentence
+    excludes: re.Pattern | None = None     # must not appear in the sentence
+    unit_written: re.Pattern | None = None  # the unit as written must match
+    scope: str | None = None               # the candidate's scope must be this
+
+
+def _rule(indicator, units, cue=None, requires=None, excludes=None, unit_written=None, scope=None) -> Rule:
+    # matched in lower-cased text: the patterns are lower-cased too (none uses \W, \S, \D or \B)
+    def c(p):
+        return re.compile(p.lower()) if p else None
+    return Rule(indicator, frozenset(units.split()), c(cue), c(requires), c(excludes), c(unit_written), scope)
+
+
+_FDI = r"FDI|nước ngoài"
+_ACTIVE = r"còn hiệu lực|đang hoạt động|lũy kế|luỹ kế"
+_RANK = "rank_of_63 rank_of_34"
+
+RULES: tuple[Rule, ...] = (
+    # digital economy
+    _rule("digital_economy_share_per_sector", "pct", r"kinh tế số trong (?:từng|các|mỗi) ngành"),
+    _rule("digital_economy_share_grdp", "pct", r"kinh tế số", requires=r"GRDP"),
+    _rule("ict_sector_share_grdp", "pct", r"điện tử[ ,-]+viễn thông", requires=r"GRDP"),
+    _rule("electrical_equipment_revenue", "vnd_tn vnd_bn", r"thiết bị điện(?! tử)"),
+    _rule("electronics_revenue", "vnd_tn vnd_bn", r"sản phẩm điện tử|điện tử, máy vi tính"),
+    _rule("digital_economy_revenue", "vnd_tn vnd_bn", r"doanh thu kinh tế số"),
+    _rule("digitally_transformed_enterprises", "enterprises", r"chuyển đổi số"),
+    _rule("digital_tech_enterprises", "enterprises", r"công nghệ số"),
+    _rule("smes_supported_digital_platforms", "enterprises", r"hỗ trợ", requires=r"nền tảng số"),
+    _rule("digital_platform_installs", "installs"),
+    # rankings
+    _rule("dti_rank", _RANK, r"chuyển đổi số|DTI"),
+    _rule("pci_rank", _RANK, r"PCI|năng lực cạnh tranh"),
+    _rule("fdi_attraction_rank", _RANK, r"thu hút (?:vốn )?(?:FDI|đầu tư nước ngoài)"),
+    # infrastructure
+    _rule("fiber_route_share", "pct", r"tuyến[^;.]{0,60}cáp quang"),
+    _rule("fixed_broadband_org_share", "pct", r"băng rộng cố định"),
+    _rule("broadband_residential_coverage", "pct", r"dân cư[^;.]{0,60}băng rộng"),
+    _rule("transmission_routes", "routes", r"truyền dẫn"),
+    _rule("smart_operations_centres", "centres", r"điều hành thông minh"),
+    # FDI and investment
+    _rule("fdi_hightech_projects", "projects", r"(?:FDI )?công nghệ cao", requires=_FDI),
+    _rule("fdi_capital_increase_projects", "projects", r"tăng vốn"),
+    _rule("fdi_new_projects", "projects", _FDI, requires=r"cấp mới|cấp phép mới|được cấp"),
+    _rule("fdi_projects_active", "projects", _FDI, requires=_ACTIVE),
+    _rule("ddi_new_projects", "projects", r"DDI|trong nước", requires=r"cấp mới|cấp phép mới"),
+    _rule("investment_policy_approvals", "projects", r"chủ trương đầu tư(?: đồng thời chấp thuận nhà đầu tư)?"),
+    _rule("investor_approvals", "projects", r"chấp thuận nhà đầu tư"),
+    _rule("kcn_projects_active", "projects", r"còn hiệu lực|đang hoạt động", excludes=None,
+          scope="industrial_zones"),
+    _rule("investment_certificates_new", "certificates"),
+    _rule("fdi_hightech_capital", "usd_bn usd_mn", r"công nghệ cao[^;]{0,40}vốn", requires=_FDI),
+    _rule("samsung_fdi_capital", "usd_bn usd_mn", r"Samsung"),
+    _rule("fdi_capital_increase", "usd_mn usd_bn", r"tăng vốn|điều chỉnh tăng"),
+    _rule("fdi_new_capital", "usd_mn usd_bn", r"cấp mới|FDI", requires=r"cấp mới|cấp phép mới"),
+    _rule("fdi_registered_capital", "usd_bn usd_mn", r"vốn đăng ký|tổng (?:số )?vốn|vốn đầu tư",
+          requires=_ACTIVE),
+    _rule("ddi_new_capital", "vnd_bn vnd_tn", r"DDI|đầu tư trong nước", requires=r"cấp mới|cấp phép mới"),
+    _rule("investment_certificates_capital", "vnd_bn vnd_tn", r"giấy chứng nh\w*"),
+    _rule("investment_policy_approvals_capital", "vnd_bn vnd_tn",
+          r"chủ trương đầu tư(?: đồng thời chấp thuận nhà đầu tư)?"),
+    _rule("investor_approvals_capital", "vnd_bn vnd_tn", r"chấp thuận nhà đầu tư"),
+    _rule("fdi_source_countries", "countries", requires=_FDI + r"|đầu tư"),
+    # industrial zones and clusters
+    _rule("it_park_count", "zones", unit_written=r"khu (?:công nghệ thông tin|CNTT)"),
+    _rule("kcn_count", "zones", unit_written=r"khu công nghiệp|KCN"),
+    _rule("ccn_with_infrastructure_investor", "clusters", r"chủ đầu tư hạ tầng"),
+    _rule("ccn_count", "clusters"),
+    _rule("ccn_area", "ha", r"cụm công nghiệp|CCN"),
+    _rule("kcn_area", "ha", r"khu công nghiệp|KCN|khu công nghệ thông tin"),
+    _rule("kcn_occupancy_rate", "pct", r"lấp đầy"),
+    # growth
+    _rule("grdp_per_capita_change", "vnd_mn", r"(?<!gia )tăng(?: thêm)?\s*$",
+          requires=r"bình quân đầu người|GRDP/người"),
+    _rule("grdp_per_capita", "vnd_mn", r"bình quân đầu người|GRDP/người"),
+    _rule("grdp_growth", "pct_change", r"tăng trưởng (?:kinh tế|GRDP)|GRDP tăng|tốc độ tăng trưởng"),
+    _rule("industrial_output_growth", "pct_change", r"(?:giá trị|chỉ số) sản xuất công nghiệp"),
+    _rule("manufacturing_va_growth", "pct_per_year", r"chế biến,? chế tạo"),
+    _rule("industry_va_growth", "pct_per_year", r"ngành công nghiệp|công nghiệp"),
+    _rule("manufacturing_share_grdp", "pct", r"chế biến,? chế tạo", requires=r"GRDP|cơ cấu kinh tế"),
+    _rule("industry_share_grdp", "pct", r"ngành công nghiệp|công nghiệp", requires=r"GRDP|cơ cấu kinh tế"),
+    _rule("industrial_output", "vnd_tn vnd_bn", r"giá trị sản xuất công nghiệp"),
+    _rule("grdp", "vnd_tn", r"GRDP|tổng sản phẩm", excludes=r"bình quân"),
+    _rule("net_emissions", "tco2e_net"),
+)
+
+
+def suggest(unit_id: str, unit_written: str, before: str, after: str, sentence: str, scope: str) -> str:
+    """The indicator id the nearest cue points to, or "" when no rule is confident.
+
+    `before` (the clause up to the number), `after` (the words after the unit) and `sentence` are lower-cased.
+    """
+    best: tuple[int, int, str] | None = None
+    for order, rule in enumerate(RULES):
+        if unit_id not in rule.units:
+            continue
+        if rule.scope and scope != rule.scope:
+            continue
+        if rule.unit_written and not rule.unit_written.search(unit_written.lower()):
+            continue
+        if rule.requires and not rule.requires.search(sentence):
+            continue
+        if rule.excludes and rule.excludes.search(sentence):
+            continue
+        distance = _cue_distance(rule.cue, before, after)
+        if distance is None:
+            continue
+        if best is None or (distance, order) < best[:2]:
+            best = (distance, order, rule.indicator)
+    return best[2] if best else ""
+
+
+def _cue_distance(cue: re.Pattern | None, before: str, after: str) -> int | None:
+    if cue is None:
+        return 10_000          # the unit alone decides; any rule with a cue found is more specific
+    distances = []
+    last = None
+    for last in cue.finditer(before):
+        pass
+    if last is not None:
+        distances.append(len(before) - last.end())
+    first = cue.search(after)
+    if first is not None:
+        distances.append(first.start())
+    return min(distances) if distances else None
