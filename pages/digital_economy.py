@@ -1,28 +1,91 @@
-"""Kinh tế số / Digital economy: share of GRDP against the 20 % and 30 % targets, revenue, enterprises."""
+"""Kinh tế số / Digital economy: share of GRDP against the 20 % and 30 % targets, revenue, enterprises.
+
+Planner's tools above the charts, kept in the URL: policy events as markers on the charts (?events=1) and a
+what-if pace for one target (?target=…&pace=…) drawn as a scenario line on the chart that holds the target.
+"""
 from __future__ import annotations
 
 from datetime import date
 
 import streamlit as st
 
-from provdash import ui
-from provdash.figures import base, trajectory
+from provdash import present, scenarios, ui, views
+from provdash.figures import base, events, trajectory
 from provdash.i18n import t
 
 lang = ui.lang()
+style = ui.chart_style()
 st.title(t("de_title", lang))
 ui.intro(t("de_intro", lang))
 jurisdictions, start, end = ui.filter_bar(lang)
 period = dict(jurisdictions=jurisdictions, start=date(start, 1, 1), end=date(end, 12, 31))
 
-# 1. Share of GRDP against targets
 share = ui.query("indicator_observations", indicator="digital_economy_share_grdp", **period)
-if share.empty:
+enterprises = ui.query("indicators_observations",
+                       indicators=["digital_tech_enterprises", "digitally_transformed_enterprises"], **period)
+revenue = ui.query("indicator_observations", indicator="digital_economy_revenue", **period)
+
+charts = {}  # key → (figure, assessments)
+if not share.empty:
+    charts["de_share"] = trajectory.trajectory(
+        share, lang, title=t("de_share_title", lang), y_title=t("de_share_y", lang),
+        source_text=base.sources_text(share, lang), style=style)
+if not enterprises.empty:
+    charts["de_enterprises"] = trajectory.trajectory(
+        enterprises, lang, title=t("de_enterprises_title", lang), y_title=t("de_enterprises_y", lang),
+        source_text=base.sources_text(enterprises, lang), style=style)
+if not revenue.empty:
+    charts["de_revenue"] = trajectory.trajectory(
+        revenue, lang, title=t("de_revenue_title", lang), y_title=t("de_revenue_y", lang),
+        source_text=base.sources_text(revenue, lang), style=style)
+
+# Planner's tools: the events toggle (?events=1) and one what-if scenario (?target=…&pace=…). In presenter mode
+# they fold into one line so the chart keeps the screen; what they set stays on the chart.
+if present.presenting():
+    tools = st.expander(t("sc_tools", lang), expanded=False)
+else:
+    tools = st.container(border=True, key="planner_tools")
+if "events" not in st.session_state:
+    st.session_state["events"] = st.query_params.get("events") in ("1", "true")
+show_events = tools.toggle(t("ev_toggle", lang), key="events", help=t("ev_toggle_help", lang))
+if show_events and st.query_params.get("events") != "1":
+    st.query_params["events"] = "1"
+elif not show_events and "events" in st.query_params:
+    del st.query_params["events"]
+
+targets = scenarios.scenario_targets(*(assessments for _, assessments in charts.values()))
+if targets:
+    tools.markdown(f"**{views.escape_markdown(t('sc_heading', lang))}**", help=t("sc_help", lang))
+    left, right = tools.columns([3, 2])
+    target_key = ui.url_select(left, "selectbox", t("sc_target", lang), list(targets), scenarios.default_target(targets),
+                               key="target", format_func=lambda key: scenarios.target_label(targets[key], lang),
+                               on_change=lambda: st.session_state.update(pace=scenarios.OFF))
+    target = targets[target_key]
+    pace = ui.url_select(right, "selectbox", t("sc_pace", lang), scenarios.pace_options(target["pace_unit"]),
+                         scenarios.OFF, key="pace", format_func=lambda o: scenarios.pace_option_label(o, target, lang))
+    if pace != scenarios.OFF:
+        scenario = scenarios.evaluate(target, scenarios.parse_pace_option(pace))
+        if scenario.pace is not None:
+            # Label and value as text, not st.metric: "Không đạt với tốc độ này" must wrap, never be cut.
+            for column, (label, value) in zip(tools.columns([1, 1, 1.5]),
+                                              scenarios.result_metrics(target, scenario, lang)):
+                column.markdown(views.escape_markdown(label))
+                column.subheader(views.escape_markdown(value), anchor=False)
+            for figure, assessments in charts.values():
+                if scenarios.holds(assessments, target):
+                    scenarios.add_scenario_line(figure, target, scenario, lang, style)
+        tools.caption(views.escape_markdown(scenarios.explanation(target, scenario, lang)))
+
+if show_events:
+    event_rows = ui.query("events", **period)
+    for figure, _ in charts.values():
+        events.add_event_markers(figure, event_rows, lang, style)
+
+# 1. Share of GRDP against targets
+if "de_share" not in charts:
     st.info(t("no_data", lang))
 else:
-    figure, assessments = trajectory.trajectory(
-        share, lang, title=t("de_share_title", lang), y_title=t("de_share_y", lang),
-        source_text=base.sources_text(share, lang), style=ui.chart_style())
+    figure, assessments = charts["de_share"]
     caveats = []
     if share[share["kind"] == "actual"]["method"].nunique() > 1:
         caveats.append(t("de_method_break", lang))
@@ -35,23 +98,16 @@ else:
                    file_stem="kinh-te-so-ty-trong-grdp", caveats=caveats)
 
 # 2. Enterprises against targets
-enterprises = ui.query("indicators_observations",
-                       indicators=["digital_tech_enterprises", "digitally_transformed_enterprises"], **period)
-if not enterprises.empty:
-    figure, assessments = trajectory.trajectory(
-        enterprises, lang, title=t("de_enterprises_title", lang), y_title=t("de_enterprises_y", lang),
-        source_text=base.sources_text(enterprises, lang), style=ui.chart_style())
+if "de_enterprises" in charts:
+    figure, assessments = charts["de_enterprises"]
     ui.chart_block(figure, lang=lang,
                    summary=trajectory.summary_sentence(assessments, t("de_enterprises_y", lang), lang),
                    table=trajectory.values_table(enterprises, lang), sources=enterprises, key="de_enterprises",
                    file_stem="doanh-nghiep-cong-nghe-so")
 
 # 3. Revenue: half-year and full-year kept apart
-revenue = ui.query("indicator_observations", indicator="digital_economy_revenue", **period)
-if not revenue.empty:
-    figure, _ = trajectory.trajectory(revenue, lang, title=t("de_revenue_title", lang),
-                                      y_title=t("de_revenue_y", lang), source_text=base.sources_text(revenue, lang),
-                                      style=ui.chart_style())
+if "de_revenue" in charts:
+    figure, _ = charts["de_revenue"]
     ui.chart_block(figure, lang=lang, summary=trajectory.revenue_summary(revenue, lang),
                    table=trajectory.values_table(revenue, lang), sources=revenue, key="de_revenue",
                    file_stem="doanh-thu-kinh-te-so")

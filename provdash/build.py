@@ -21,7 +21,7 @@ import pandas as pd
 from provdash import paths
 from provdash.validate import TABLES, Problem, Rows, parse_date, parse_number, validate
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"  # 3: the events table
 
 
 class BuildError(Exception):
@@ -105,9 +105,12 @@ def write_database(all_rows: dict[str, Rows], target: Path, fingerprint: str) ->
             facts.insert(0, "obs_id", [observation_id(r) for r in all_rows["observations"].records])
             facts = facts.sort_values("obs_id", kind="stable")
             _insert(con, "observation_facts", facts)
+            events = typed_frame(all_rows["events"]).sort_values(["date", "event_id"], kind="stable")
+            _insert(con, "events", events)
             info = pd.DataFrame({
-                "key": ["schema_version", "data_fingerprint", "latest_source_published", "observations"],
-                "value": [SCHEMA_VERSION, fingerprint, latest_published(all_rows["sources"]), str(len(facts))],
+                "key": ["schema_version", "data_fingerprint", "latest_source_published", "observations", "events"],
+                "value": [SCHEMA_VERSION, fingerprint, latest_published(all_rows["sources"]), str(len(facts)),
+                          str(len(events))],
             })
             _insert(con, "build_info", info)
             con.execute("CHECKPOINT")

@@ -99,6 +99,27 @@ CREATE TABLE observation_facts (
 
 CREATE INDEX observation_facts_indicator ON observation_facts (indicator, jurisdiction);
 
+-- Dated decisions and events the sources report (policy timeline, markers on charts). `date` is the day for
+-- precision 'day', the first day of the month or year for 'month' / 'year', and the latest possible day for 'by'.
+CREATE TABLE events (
+    event_id       VARCHAR PRIMARY KEY CHECK (regexp_full_match(event_id, '[a-z][a-z0-9_]*')),
+    date           DATE    NOT NULL,
+    date_precision VARCHAR NOT NULL CHECK (date_precision IN ('day', 'month', 'year', 'by')),
+    date_label     VARCHAR NOT NULL CHECK (length(date_label) > 0),
+    jurisdiction   VARCHAR NOT NULL REFERENCES jurisdictions (jurisdiction),
+    type           VARCHAR NOT NULL CHECK (type IN ('decision', 'resolution', 'agreement', 'launch', 'merger',
+                                                    'forum', 'plan')),
+    title_vi       VARCHAR NOT NULL CHECK (length(title_vi) > 0),
+    title_en       VARCHAR NOT NULL CHECK (length(title_en) > 0),
+    source_id      VARCHAR NOT NULL REFERENCES sources (source_id),
+    quote          VARCHAR NOT NULL CHECK (length(quote) <= 160),
+    note           VARCHAR NOT NULL,
+    CHECK (date_precision <> 'month' OR day(date) = 1),
+    CHECK (date_precision <> 'year' OR (month(date) = 1 AND day(date) = 1))
+);
+
+CREATE INDEX events_date ON events (date, jurisdiction);
+
 CREATE TABLE build_info (
     key   VARCHAR PRIMARY KEY,
     value VARCHAR NOT NULL

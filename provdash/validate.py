@@ -18,6 +18,11 @@ from pathlib import Path
 ID_PATTERN = re.compile(r"[a-z][a-z0-9_]*")
 PUBLISHED_PATTERN = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 MAX_FILE_BYTES = 20_000_000
+MAX_QUOTE_CHARS = 160  # quotes are short spans that state a fact; the articles are not copied into the project
+EVENT_TYPES = ("decision", "resolution", "agreement", "launch", "merger", "forum", "plan")
+# day: on that day; month / year: some time in that month or year (date = its first day);
+# by: on or before that day (the source reports it as done, e.g. in an article of that day).
+DATE_PRECISIONS = ("day", "month", "year", "by")
 
 
 @dataclass(frozen=True)
@@ -87,6 +92,12 @@ TABLES: tuple[Table, ...] = (
         Column("method", required=False, references="methods"), Column("source_id", references="sources"),
         Column("quote", required=False), Column("note", required=False),
     ), key=("source_id", "indicator", "jurisdiction", "kind", "scope", "method", "period_start", "period_end")),
+    Table("events", (
+        Column("event_id", "id"), Column("date", "date"), Column("date_precision", choices=DATE_PRECISIONS),
+        Column("date_label"), Column("jurisdiction", references="jurisdictions"), Column("type", choices=EVENT_TYPES),
+        Column("title_vi"), Column("title_en"), Column("source_id", references="sources"),
+        Column("quote", required=False), Column("note", required=False),
+    ), key=("event_id",)),
 )
 TABLE_BY_NAME = {t.name: t for t in TABLES}
 
@@ -355,8 +366,57 @@ def check_observation_values(rows: Rows, all_rows: dict[str, Rows]) -> list[Prob
     return problems
 
 
+def check_events(rows: Rows, all_rows: dict[str, Rows]) -> list[Problem]:
+    """Dates that say what their precision says, within the jurisdiction's lifetime and its source's reach."""
+    jurisdictions = {r["jurisdiction"]: r for r in all_rows["jurisdictions"].records}
+    sources = {r["source_id"]: r for r in all_rows["sources"].records}
+    problems = []
+    for record, line in zip(rows.records, rows.lines):
+        try:
+            day = parse_date(record["date"])
+        except ValueError:
+            continue  # reported by check_fields
+        precision = record["date_precision"]
+        if precision == "month" and day.day != 1:
+            problems.append(Problem("data/events.csv", line, "date",
+                                    f"{record['date']} is not the first day of a month; with date_precision 'month' "
+                                    f"write {day.replace(day=1)} (the month, not a guessed day)"))
+        if precision == "year" and (day.month, day.day) != (1, 1):
+            problems.append(Problem("data/events.csv", line, "date",
+                                    f"{record['date']} is not 1 January; with date_precision 'year' write "
+                                    f"{day.replace(month=1, day=1)} (the year, not a guessed day)"))
+        place = jurisdictions.get(record["jurisdiction"])
+        if place:
+            try:
+                began = parse_date(place["valid_from"])
+                ended = parse_date(place["valid_to"]) if place["valid_to"] else None
+            except ValueError:
+                began = ended = None
+            if began and day < began:
+                problems.append(Problem("data/events.csv", line, "jurisdiction",
+                                        f"{record['jurisdiction']} did not exist yet on {day} (it begins {began})"))
+            if ended and day > ended:
+                problems.append(Problem("data/events.csv", line, "jurisdiction",
+                                        f"{record['jurisdiction']} ceased to exist on {ended}; events after that belong "
+                                        f"to {place['successor'] or 'its successor'}"))
+        source = sources.get(record["source_id"])
+        published = source["published"] if source else ""
+        if precision == "by" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", published) and record["date"] > published:
+            problems.append(Problem("data/events.csv", line, "date",
+                                    f"an event dated 'by' {record['date']} (on or before) cannot be later than its "
+                                    f"source, published {published}"))
+    return problems
+
+
+ROW_NOUNS = {"observations": "a value", "events": "an event"}
+QUOTED_TABLES = ("observations", "events")
+
+
 def check_quotes(rows: Rows, all_rows: dict[str, Rows], seeds: Path | None) -> list[Problem]:
-    """A value read from a seed article must quote it exactly; skipped when the articles are not present."""
+    """A row read from a seed article must quote it exactly, in a short span; the article check is skipped
+    when the articles are not present. Works on any table with `source_id` and `quote` columns."""
+    name = f"data/{rows.table.file_name}"
+    what = ROW_NOUNS.get(rows.table.name, "a row")
     problems = []
     sources = {r["source_id"]: r for r in all_rows["sources"].records}
     texts: dict[str, str | None] = {}
@@ -365,9 +425,13 @@ def check_quotes(rows: Rows, all_rows: dict[str, Rows], seeds: Path | None) -> l
         if not source or not source["file"]:
             continue
         if not record["quote"]:
-            problems.append(Problem("data/observations.csv", line, "quote",
-                                    f"is empty; a value read from {source['file']} needs the span that states it"))
+            problems.append(Problem(name, line, "quote",
+                                    f"is empty; {what} read from {source['file']} needs the span that states it"))
             continue
+        if len(record["quote"]) > MAX_QUOTE_CHARS:
+            problems.append(Problem(name, line, "quote",
+                                    f"is {len(record['quote'])} characters long; keep quotes to short spans of at most "
+                                    f"{MAX_QUOTE_CHARS} characters (the articles are not copied into the project)"))
         if seeds is None:
             continue
         if source["file"] not in texts:
@@ -376,10 +440,9 @@ def check_quotes(rows: Rows, all_rows: dict[str, Rows], seeds: Path | None) -> l
                                      if path.is_file() else None)
         text = texts[source["file"]]
         if text is None:
-            problems.append(Problem("data/observations.csv", line, "source_id",
-                                    f"the article {source['file']} is not in {seeds}"))
+            problems.append(Problem(name, line, "source_id", f"the article {source['file']} is not in {seeds}"))
         elif record["quote"] not in text:
-            problems.append(Problem("data/observations.csv", line, "quote",
+            problems.append(Problem(name, line, "quote",
                                     f"{record['quote']!r} is not found in {source['file']}; copy the span exactly"))
     return problems
 
@@ -410,5 +473,7 @@ def validate(data_dir: Path, seeds: Path | None) -> tuple[dict[str, Rows], list[
     problems += check_units(all_rows["units"])
     problems += check_jurisdictions(all_rows["jurisdictions"])
     problems += check_observation_values(all_rows["observations"], all_rows)
-    problems += check_quotes(all_rows["observations"], all_rows, seeds if seeds and seeds.is_dir() else None)
+    problems += check_events(all_rows["events"], all_rows)
+    for name in QUOTED_TABLES:
+        problems += check_quotes(all_rows[name], all_rows, seeds if seeds and seeds.is_dir() else None)
     return all_rows, problems

@@ -20,6 +20,14 @@ BAD = sorted((FIXTURES / "bad").glob("*.csv"))
 
 # What each bad fixture must be reported as: (line or None, field or None, words in the message).
 EXPECTED = {
+    "events--by-date-after-source-published": (3, "date", "cannot be later than its source, published 2024-08-16"),
+    "events--date-precision-unknown": (3, "date_precision", "is not one of: day, month, year, by"),
+    "events--month-precision-not-first-day": (3, "date", "is not the first day of a month"),
+    "events--old-province-after-merger": (3, "jurisdiction", "ceased to exist"),
+    "events--quote-not-in-seed-article": (3, "quote", "is not found in 003_e6c1780fa81d8148.txt"),
+    "events--quote-too-long": (3, "quote", "keep quotes to short spans"),
+    "events--seed-event-without-quote": (3, "quote", "an event read from 003_e6c1780fa81d8148.txt needs the span"),
+    "events--unknown-jurisdiction": (3, "jurisdiction", "is not a known jurisdiction"),
     "indicators--direction-unknown": (2, "direction", "is not one of"),
     "indicators--missing-title-en": (2, "title_en", "is empty but required"),
     "jurisdictions--successor-unknown": (3, "successor", "is not a known jurisdiction"),
@@ -61,7 +69,7 @@ EXPECTED = {
     "sources--url-not-http": (2, "url", "is not an http(s) URL"),
     "units--zero-factor": (2, "factor", "must be greater than 0"),
 }
-NEEDS_SEEDS = {"observations--quote-not-in-seed-article"}
+NEEDS_SEEDS = {"observations--quote-not-in-seed-article", "events--quote-not-in-seed-article"}
 
 
 def digest(path: Path) -> str:

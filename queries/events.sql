@@ -1,0 +1,28 @@
+-- Which dated decisions and events did the sources report for the chosen jurisdictions (national ones always) between two dates?
+-- params: $jurisdictions, $start, $end
+SELECT
+    e.event_id,
+    e.date,
+    e.date_precision,
+    e.date_label,
+    e.jurisdiction,
+    j.name_vi   AS jurisdiction_name,
+    j.name_en   AS jurisdiction_name_en,
+    j.level     AS jurisdiction_level,
+    e.type,
+    e.title_vi,
+    e.title_en,
+    e.source_id,
+    s.title     AS source_title,
+    s.outlet    AS source_outlet,
+    s.url       AS source_url,
+    s.file      AS source_file,
+    s.published AS source_published,
+    e.quote,
+    e.note
+FROM events e
+JOIN jurisdictions j USING (jurisdiction)
+JOIN sources s USING (source_id)
+WHERE (list_contains($jurisdictions, e.jurisdiction) OR j.level = 'country')
+  AND e.date BETWEEN $start AND $end
+ORDER BY e.date, e.event_id
