@@ -44,48 +44,54 @@ if st.button(t("up_extract", lang), type="primary", key="up_extract"):
     st.session_state["up_candidates"] = update.candidate_rows(text, source["published"])
     st.session_state["up_text_extracted"] = text
 
-extracted_text = st.session_state.get("up_text_extracted", "")
-rows = st.session_state.get("up_candidates")
-if rows is None:
-    st.stop()
-if not extracted_text.strip():
-    st.info(t("up_empty", lang))
-    st.stop()
-if rows.empty:
-    st.warning(t("up_no_numbers", lang))
-    st.stop()
 
-st.success(t("up_found", lang, count=len(rows)))
-with st.expander(t("up_highlighted", lang), expanded=False):
-    with st.container(height=320):
-        st.markdown(update.highlighted_markdown(extracted_text, rows))
+def review_and_save() -> None:
+    """Candidates → review table → save. Returns early (never st.stop, so the app frame still draws)."""
+    extracted_text = st.session_state.get("up_text_extracted", "")
+    rows = st.session_state.get("up_candidates")
+    if rows is None:
+        return
+    if not extracted_text.strip():
+        st.info(t("up_empty", lang))
+        return
+    if rows.empty:
+        st.warning(t("up_no_numbers", lang))
+        return
 
-st.subheader(t("up_review", lang))
-edited = st.data_editor(rows, key="up_editor", num_rows="dynamic", hide_index=True, width="stretch",
-                        column_config=update.editor_columns(ui.query("update_vocabulary"), lang))
+    st.success(t("up_found", lang, count=len(rows)))
+    with st.expander(t("up_highlighted", lang), expanded=False):
+        with st.container(height=320):
+            st.markdown(update.highlighted_markdown(extracted_text, rows))
 
-st.subheader(t("up_save_heading", lang))
-expected = ui.planner_secret()
-if expected is None:
-    st.info(t("up_no_secret_configured", lang))
-    st.stop()
-with st.form("up_save_form"):
-    saved_by = st.text_input(t("up_saved_by", lang), max_chars=80)
-    secret = st.text_input(t("up_secret", lang), type="password")
-    submitted = st.form_submit_button(t("up_save", lang), type="primary")
-if submitted:
-    complete = update.source_row(source, lang)
-    if complete is None:
-        st.error(t("up_need_title", lang))
-        st.stop()
-    try:
-        result = curation.save(update.rows_to_save(edited), complete, saved_by, secret=secret, expected_secret=expected)
-    except curation.AccessDenied as err:
-        st.error(t("up_denied", lang, reason=escape_markdown(err)))
-        st.stop()
-    if result.saved:
-        st.success(t("up_success", lang, count=result.rows_added, source=result.source_id))
-        st.session_state.pop("up_candidates", None)
-    else:
-        st.error(t("up_problems", lang, count=len(result.problems)))
-        st.code("\n".join(str(p) for p in result.problems[:100]), language=None)
+    st.subheader(t("up_review", lang))
+    edited = st.data_editor(rows, key="up_editor", num_rows="dynamic", hide_index=True, width="stretch",
+                            column_config=update.editor_columns(ui.query("update_vocabulary"), lang))
+
+    st.subheader(t("up_save_heading", lang))
+    expected = ui.planner_secret()
+    if expected is None:
+        st.info(t("up_no_secret_configured", lang))
+        return
+    with st.form("up_save_form"):
+        saved_by = st.text_input(t("up_saved_by", lang), max_chars=80)
+        secret = st.text_input(t("up_secret", lang), type="password")
+        submitted = st.form_submit_button(t("up_save", lang), type="primary")
+    if submitted:
+        complete = update.source_row(source, lang)
+        if complete is None:
+            st.error(t("up_need_title", lang))
+            return
+        try:
+            result = curation.save(update.rows_to_save(edited), complete, saved_by, secret=secret, expected_secret=expected)
+        except curation.AccessDenied as err:
+            st.error(t("up_denied", lang, reason=escape_markdown(err)))
+            return
+        if result.saved:
+            st.success(t("up_success", lang, count=result.rows_added, source=result.source_id))
+            st.session_state.pop("up_candidates", None)
+        else:
+            st.error(t("up_problems", lang, count=len(result.problems)))
+            st.code("\n".join(str(p) for p in result.problems[:100]), language=None)
+
+
+review_and_save()
