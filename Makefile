@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.requirements-installed
 PORT   ?= 8501
 
-.PHONY: install system-deps db run test clean extract scale-db bench
+.PHONY: install system-deps db run test clean extract load scale-db bench
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -47,6 +47,10 @@ scale-db: $(STAMP)
 # The performance targets, measured in one run (bench/run.py); writes bench/results.md. Not a test.
 bench: $(STAMP) system-deps
 	$(PY) -m bench
+
+# 20 browser sessions through every page for 60 s with a save + rebuild in the middle (scripts/load_test.py).
+load: $(STAMP) system-deps
+	$(PY) scripts/load_test.py --sessions 20 --duration 60
 
 test: $(STAMP) system-deps
 	$(PY) -m pytest
