@@ -1,0 +1,60 @@
+"""Khu công nghiệp / Industrial zones: planned against established zones, clusters and land, progress towards the
+2030 plans, occupancy — Thái Nguyên compared with Vĩnh Phúc."""
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from provdash import present, ui, views
+from provdash.figures import zones
+from provdash.i18n import t
+
+lang = ui.lang()
+style = ui.chart_style()
+st.title(t("iz_title", lang))
+ui.intro(t("iz_intro", lang))
+jurisdictions, start, end = ui.filter_bar(lang)
+period = dict(jurisdictions=jurisdictions, start=date(start, 1, 1), end=date(end, 12, 31))
+
+land = ui.query("zones_planned_vs_established", **period)
+facts = ui.query("zones_occupancy_and_progress", **period)
+
+# 1. Occupancy, projects inside the zones, clusters with an investor: headline cards per province
+groups = zones.zone_cards(facts, land, lang)
+if groups and present.next_slide():
+    st.subheader(t("iz_facts_heading", lang))
+    for name, cards in groups:
+        st.markdown(f"**{views.escape_markdown(name)}**")
+        for column, card in zip(st.columns(max(3, len(cards))), cards):
+            # The label above the metric (not in it) so a long indicator name wraps instead of being cut off.
+            column.markdown(views.escape_markdown(card.label),
+                            help=views.escape_markdown(card.note) if card.note else None)
+            column.metric(card.label, card.value, label_visibility="collapsed")
+            column.caption(views.escape_markdown(card.caption))
+    ui.source_list(zones.card_sources(facts, land), lang)
+
+# 2. Planned against established, per measure and province
+if not present.presenting():  # in presenter mode each chart's title says what it shows
+    st.subheader(t("iz_bars_heading", lang))
+parts = zones.planned_vs_established_chart(land, lang, style)
+if parts is None:
+    if present.next_slide():
+        st.info(t("no_data", lang))
+else:
+    ui.chart_block(parts.figure, lang=lang, summary=parts.summary, table=parts.table, sources=parts.sources,
+                   key="iz_planned_vs_established", file_stem="kcn-ccn-quy-hoach-va-da-thanh-lap", caveats=parts.caveats)
+
+# 3. Progress towards the dated plans
+if not present.presenting():
+    st.subheader(t("iz_progress_heading", lang))
+parts = zones.area_progress_chart(land, lang, style=style)
+if parts is not None:
+    ui.chart_block(parts.figure, lang=lang, summary=parts.summary, table=parts.table, sources=parts.sources,
+                   key="iz_area_progress", file_stem="dien-tich-kcn-so-voi-quy-hoach-2030", caveats=parts.caveats)
+status = zones.progress_table(land, lang)
+if not status.empty and present.next_slide():
+    st.markdown(f"**{t('iz_progress_table_heading', lang)}**")
+    st.dataframe(status, hide_index=True, width="stretch")
+    for note in zones.undated_plan_notes(land, lang):
+        st.caption(views.escape_markdown(note))

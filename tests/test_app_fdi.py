@@ -1,0 +1,161 @@
+"""AppTest of the FDI page (pages/foreign_investment.py) against the real database: default view and URL
+parameters, both languages, the KCN-only wording, partial periods on the bars, hostile parameters."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from provdash import paths
+
+PAGE = "pages/foreign_investment.py"
+
+
+def open_page(built_db, **query) -> AppTest:
+    """The entry point with `query` in the URL, then a switch to the FDI page (as a click in the sidebar would)."""
+    at = AppTest.from_file(str(paths.ROOT / "dashboard.py"), default_timeout=90)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception
+    return at.switch_page(PAGE).run()
+
+
+def figures(at: AppTest) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+def by_title(specs: list[dict], start: str) -> dict:
+    return next(spec for spec in specs if spec["layout"]["title"]["text"].startswith(start))
+
+
+def bar_labels(spec: dict) -> list[str]:
+    return [y for trace in spec["data"] if trace["type"] == "bar" for y in trace["y"]]
+
+
+def all_captions(at: AppTest) -> str:
+    return "\n".join(c.value for c in at.caption)
+
+
+@pytest.fixture(scope="module")
+def default_vi(built_db):
+    return open_page(built_db)
+
+
+@pytest.fixture(scope="module")
+def default_en(built_db):
+    return open_page(built_db, lang="en")
+
+
+def test_default_view_in_vietnamese(default_vi):
+    at = default_vi
+    assert not at.exception
+    assert at.title[0].value == "Thu hút đầu tư nước ngoài (FDI)"
+    assert [s.value for s in at.subheader] == ["Xếp hạng thu hút FDI cả nước", "Vốn đăng ký và dự án lũy kế",
+                                               "Vốn và dự án theo từng kỳ", "Tăng trưởng giữa các kỳ so sánh được"]
+    assert {m.label: m.value for m in at.metric} == {"Xếp hạng thu hút vốn FDI – Thái Nguyên": "thứ 10/63"}
+    specs = figures(at)
+    assert len(specs) == 4
+    assert all(spec["layout"]["separators"] == ",." for spec in specs)
+
+
+def test_vinh_phuc_kcn_only_series_say_so(default_vi, default_en):
+    for at, words in ((default_vi, "KCN"), (default_en, "industrial zones")):
+        for title in (("Vốn FDI đăng ký lũy kế", "Cumulative registered FDI capital"),
+                      ("Dự án FDI còn hiệu lực", "Active FDI projects")):
+            spec = by_title(figures(at), title[0] if at is default_vi else title[1])
+            vinh_phuc = [t["name"] for t in spec["data"] if t.get("name", "").startswith("Vĩnh Phúc")]
+            assert len(vinh_phuc) == 2, vinh_phuc
+            kcn = [n for n in vinh_phuc if words in n]
+            assert len(kcn) == 1, vinh_phuc
+            trace = next(t for t in spec["data"] if t.get("name") == kcn[0])
+            assert trace["line"]["dash"] == "dash"
+            assert all(words in hover for hover in trace["text"])  # the hover says it too
+        assert words in all_captions(at)  # and the visible caveat line
+
+
+def test_thai_nguyen_fall_in_cumulative_capital_is_explained(default_vi):
+    text = all_captions(default_vi)
+    assert "10,92 tỷ USD" in text and "thu hồi" in text
+    spec = by_title(figures(default_vi), "Vốn FDI đăng ký lũy kế")
+    assert any("giảm" in a["text"] for a in spec["layout"]["annotations"])
+
+
+def test_bars_carry_the_period_words_and_mark_partial_periods(default_vi, default_en):
+    capital = by_title(figures(default_vi), "Thái Nguyên (trước sáp nhập) – Vốn FDI cấp mới")
+    labels = bar_labels(capital)
+    assert any("5 tháng đầu năm 2024 (kỳ chưa trọn năm)" in y for y in labels)
+    assert any("10 tháng năm 2024 (kỳ chưa trọn năm)" in y and "KCN" in y for y in labels)
+    assert any("năm 2023" in y and "kỳ chưa trọn năm" not in y for y in labels)
+    assert any("giai đoạn 2021-2025 (nhiều năm)" in y for y in labels)
+    for trace in capital["data"]:
+        if trace["type"] != "bar":
+            continue
+        partial = ["(kỳ chưa trọn năm)" in y for y in trace["y"]]
+        assert all(partial) or not any(partial), trace["y"]  # never a full year in a partial-period series
+        if all(partial):
+            assert trace["marker"]["pattern"]["shape"] == "/"
+    assert any("(part of a year)" in y for spec in figures(default_en)[2:] for y in bar_labels(spec))
+    assert all(spec["layout"]["separators"] == ".," for spec in figures(default_en))
+
+
+def test_growth_table_lists_only_comparable_pairs(default_vi):
+    growth = default_vi.dataframe[-1].value
+    assert {"Kỳ trước", "Kỳ sau", "Tăng/giảm (%)"} <= set(growth.columns)
+    row = growth[growth["Chỉ tiêu"] == "Vốn FDI cấp mới"].iloc[0]
+    assert (row["Kỳ trước"], row["Kỳ sau"]) == ("năm 2023: trên 253,3 triệu USD", "năm 2024: 518,5 triệu USD")
+    assert row["Tăng/giảm (%)"] == "khoảng +104,7 %"
+    assert not growth["Kỳ trước"].str.contains("tháng đầu năm").any()
+
+
+def test_english_view(default_en):
+    at = default_en
+    assert not at.exception
+    assert at.title[0].value == "Foreign direct investment (FDI)"
+    assert {m.value for m in at.metric} == {"No. 10 of 63"}
+    assert "Growth (%)" in at.dataframe[-1].value.columns
+
+
+def test_one_province_and_years_from_the_url(built_db):
+    at = open_page(built_db, j=["vinh_phuc"], **{"from": "2020", "to": "2024"})
+    assert not at.exception
+    assert not at.metric  # the rank is Thái Nguyên's
+    assert "Chưa có số liệu xếp hạng" in all_captions(at)
+    for spec in figures(at):
+        names = " ".join(t.get("name", "") for t in spec["data"]) + " ".join(bar_labels(spec))
+        assert "Thái Nguyên" not in names
+    capital = by_title(figures(at), "Vốn FDI đăng ký lũy kế")
+    assert capital["layout"]["title"]["text"].endswith("Vĩnh Phúc 7,41 tỷ USD")  # January 2025 is outside the years
+
+
+def test_no_comparable_pair_is_said(built_db):
+    at = open_page(built_db, j=["thai_nguyen"], lang="en", **{"from": "2025", "to": "2030"})
+    assert not at.exception
+    assert any("No pair of comparable figures" in info.value for info in at.info)
+
+
+@pytest.mark.parametrize("query", [
+    {"j": ["<script>alert(1)</script>"], "from": "abc", "to": "99999"},
+    {"j": ["thai_nguyen", "thai_nguyen", "nowhere"], "from": "2030", "to": "2019", "lang": "xx"},
+    {"j": ["vinh_phuc"], "from": "-5", "to": "2019.5", "lang": "en"},
+])
+def test_hostile_query_parameters_do_not_break_the_page(built_db, query):
+    at = open_page(built_db, **query)
+    assert not at.exception
+    assert at.title[0].value in ("Thu hút đầu tư nước ngoài (FDI)", "Foreign direct investment (FDI)")
+    assert all("<script>" not in json.dumps(spec) for spec in figures(at))
+
+
+@pytest.mark.parametrize("slide, charts, heading", [
+    (1, 0, "Xếp hạng thu hút FDI cả nước"), (2, 1, None), (3, 1, None), (4, 1, None), (5, 1, None),
+    (6, 0, "Tăng trưởng giữa các kỳ so sánh được"),
+])
+def test_presenter_mode_shows_one_slide_at_a_time(built_db, slide, charts, heading):
+    at = open_page(built_db, present="1")
+    at.session_state["slide"] = slide  # AppTest starts on the home page, which has one slide: choose it here
+    at.run()
+    assert not at.exception
+    assert len(at.get("plotly_chart")) == charts
+    assert [s.value for s in at.subheader] == ([heading] if heading else [])
+    assert all(spec["layout"]["title"]["font"]["size"] == 30 for spec in figures(at))  # presenter sizes
