@@ -43,25 +43,17 @@ def numbers_in(text: str) -> list[float]:
     return [parse_vn_number(m.group(0)) for m in VN_NUMBER.finditer(text)]
 
 
-def _decimals_for(value: float) -> int:
-    magnitude = abs(value)
-    if magnitude >= 100:
-        return 1
-    if magnitude >= 1:
-        return 2
-    return 3
-
-
 def format_number(value: float | None, lang: str = "vi", decimals: int | None = None) -> str:
     """A number for people: "1.030,5" in Vietnamese, "1,030.5" in English; "–" for a missing value.
 
-    Without `decimals`, trailing zeros are dropped and precision follows the size of the number, so a
-    source's "42,92" stays "42,92" and "1.030" stays "1.030".
+    Without `decimals`, the value is shown with the decimals it has (trailing zeros dropped, at most six), so
+    a source's "42,92" stays "42,92", "518,54" stays "518,54" and "1.030" stays "1.030".
     """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     if decimals is None:
-        pattern = "#,##0." + "#" * _decimals_for(value)
+        # Keep every decimal the value has (a source's 518,54 stays 518,54), up to six.
+        pattern = "#,##0.######"
     else:
         pattern = "#,##0." + "0" * decimals if decimals > 0 else "#,##0"
     return format_decimal(value, format=pattern, locale=LOCALES.get(lang, "vi"))

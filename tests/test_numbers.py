@@ -40,6 +40,8 @@ def test_numbers_in(text, expected):
 
 @pytest.mark.parametrize("value, lang, expected", [
     (1030.5, "vi", "1.030,5"),
+    (518.54, "vi", "518,54"),
+    (689.955, "vi", "689,955"),
     (1030.5, "en", "1,030.5"),
     (42.92, "vi", "42,92"),
     (1030.0, "vi", "1.030"),

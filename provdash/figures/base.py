@@ -148,7 +148,7 @@ def apply_layout(figure: go.Figure, lang: str, title: str, y_title: str = "", so
         hoverlabel=dict(font=dict(family=FONT_FAMILY, size=style.font_size)),
         hovermode="closest",
     )
-    figure.update_yaxes(title_text=_plain(y_title), rangemode="tozero", gridcolor="#e6e6e6",
+    figure.update_yaxes(title_text=_plain(y_title), rangemode="tozero", gridcolor="#e6e6e6", tickformat=",~f",
                         tickfont=dict(size=style.font_size), title_font=dict(size=style.font_size))
     figure.update_xaxes(gridcolor="#f0f0f0", tickfont=dict(size=style.font_size))
     return figure
