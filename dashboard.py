@@ -21,7 +21,6 @@ PAGES = [
     ("pages/sources.py", "nav_sources", "nguon", False),
     ("pages/update.py", "nav_update", "cap_nhat", False),
 ]
-PAGES = [page for page in PAGES if (ui.paths.ROOT / page[0]).is_file()]  # TEMPORARY while pages are written
 
 lang = ui.lang()
 navigation = st.navigation([
