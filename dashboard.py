@@ -29,7 +29,7 @@ navigation = st.navigation([
 ])
 lang = ui.language_switch()
 present.presenter_toggle(lang)
-present.share_box(lang)
+share = present.share_box(lang)
 present.apply_style()
 present.start_run()
 controls = st.container()
@@ -37,3 +37,4 @@ controls = st.container()
 if ui.ensure_database(lang):
     navigation.run()
     present.controls(controls, lang)
+present.fill_share_box(share)

@@ -28,6 +28,8 @@ header[data-testid="stHeader"], [data-testid="stToolbar"], .st-key-filters { dis
 [data-testid="stMain"] button { font-size: 22px !important; color: #000000 !important; line-height: 1.4 !important; }
 [data-testid="stMain"] h1 { font-size: 46px !important; color: #000000 !important; }
 [data-testid="stMain"] h2, [data-testid="stMain"] h3 { font-size: 34px !important; color: #000000 !important; }
+[data-testid="stMain"] [data-testid="stMetricValue"], [data-testid="stMain"] [data-testid="stMetricValue"] * {
+  font-size: 48px !important; font-weight: 700 !important; }
 </style>
 """
 
@@ -124,7 +126,13 @@ def share_url() -> str:
     return urlunsplit((base.scheme or "http", base.netloc, base.path, urlencode(pairs), ""))
 
 
-def share_box(lang: str) -> None:
-    with st.sidebar.popover(t("share_button", lang), width="stretch"):
-        st.caption(t("share_help", lang))
-        st.code(share_url(), language=None, wrap_lines=True)
+def share_box(lang: str):
+    """The sidebar popover; drawn before the page, filled by `fill_share_box` after it (so the URL is current)."""
+    box = st.sidebar.popover(t("share_button", lang), width="stretch")
+    box.caption(t("share_help", lang))
+    return box
+
+
+def fill_share_box(box) -> None:
+    """Called after the page has run and written its filters to the URL."""
+    box.code(share_url(), language=None, wrap_lines=True)

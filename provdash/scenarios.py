@@ -259,7 +259,9 @@ def pace_option_label(option: str, row: pd.Series | dict, lang: str) -> str:
 
 
 def _value(row: pd.Series | dict, value: float | None, lang: str) -> str:
-    return base.value_text(value, unit_label(str(_get(row, "unit", "")), lang), lang)
+    """A computed value (a projection), so two decimals, unlike values from sources which keep theirs."""
+    rounded = None if value is None or pd.isna(value) else round(float(value), 2)
+    return base.value_text(rounded, unit_label(str(_get(row, "unit", "")), lang), lang)
 
 
 def reached_text(scenario: Scenario, lang: str) -> str:

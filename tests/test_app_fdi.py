@@ -104,7 +104,7 @@ def test_growth_table_lists_only_comparable_pairs(default_vi):
     growth = default_vi.dataframe[-1].value
     assert {"Kỳ trước", "Kỳ sau", "Tăng/giảm (%)"} <= set(growth.columns)
     row = growth[growth["Chỉ tiêu"] == "Vốn FDI cấp mới"].iloc[0]
-    assert (row["Kỳ trước"], row["Kỳ sau"]) == ("năm 2023: trên 253,3 triệu USD", "năm 2024: 518,5 triệu USD")
+    assert (row["Kỳ trước"], row["Kỳ sau"]) == ("năm 2023: trên 253,3 triệu USD", "năm 2024: 518,54 triệu USD")
     assert row["Tăng/giảm (%)"] == "khoảng +104,7 %"
     assert not growth["Kỳ trước"].str.contains("tháng đầu năm").any()
 

@@ -1,0 +1,102 @@
+"""What people take away from a chart, downloaded the way they would: the PNG from Plotly's camera button, and
+from the "Bảng số liệu của biểu đồ" expander the CSV, the Excel workbook and the server-rendered PNG."""
+from __future__ import annotations
+
+import io
+import struct
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from provdash.i18n import t
+from tests.browser.conftest import open_page, wait_for_charts, wait_until_settled
+
+pytestmark = pytest.mark.browser
+
+PAGE, CHART, FILE_STEM = "kinh_te_so", "de_share", "kinh-te-so-ty-trong-grdp"
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+# The columns a value needs to be read correctly (views.values_table names them in the page's language).
+CONTEXT_COLUMNS = ["col_source", "col_unit", "col_period", "col_qualifier"]
+
+
+@pytest.fixture(scope="module")
+def chart_page(shared_context, base_url):
+    """/kinh_te_so in Vietnamese, open once for every download test."""
+    tab = shared_context.new_page()
+    open_page(tab, base_url, PAGE, title=t("de_title", "vi"))
+    wait_for_charts(tab)
+    yield tab
+    tab.close()
+
+
+def download(page, trigger) -> tuple[str, bytes]:
+    with page.expect_download() as pending:
+        trigger()
+    result = pending.value
+    wait_until_settled(page)  # a download button may rerun the app; let that run end before the next click
+    return result.suggested_filename, result.path().read_bytes()
+
+
+def from_table(page, kind: str) -> tuple[str, bytes]:
+    """Open the chart's data-table expander (once) and download one of its files (`kind`: csv, xlsx, png)."""
+    button = page.locator(f".st-key-{CHART}-{kind} button")
+    if not button.is_visible():
+        page.locator("[data-testid='stExpander'] summary", has_text=t("table_view", "vi")).first.click()
+    button.wait_for(state="visible")
+    return download(page, button.click)
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == PNG_SIGNATURE, f"not a PNG: starts with {data[:8]!r}"
+    return struct.unpack(">II", data[16:24])  # IHDR: width, height
+
+
+def test_png_from_the_chart_toolbar(chart_page):
+    chart = chart_page.locator(f".st-key-{CHART} [data-testid='stPlotlyChart']")
+    chart.scroll_into_view_if_needed()
+    chart.hover()
+    camera = chart.locator(".modebar-btn[data-title*='png' i]")
+    name, data = download(chart_page, camera.click)
+    assert name == f"{FILE_STEM}.png"
+    width, height = png_size(data)
+    assert width > 0 and height > 0
+
+
+def test_csv_of_the_chart_data(chart_page):
+    name, data = from_table(chart_page, "csv")
+    assert name == f"{FILE_STEM}.csv"
+    table = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert len(table) > 0
+    for key in CONTEXT_COLUMNS:
+        assert t(key, "vi") in table.columns, f"the CSV has no {t(key, 'vi')!r} column: {list(table.columns)}"
+    assert (table[t("col_source", "vi")] != "").all() and (table[t("col_unit", "vi")] != "").all()
+
+
+def test_csv_says_which_province_each_row_is_about(chart_page, province_names):
+    # Guards against two column labels colliding in one language (they once did: province and unit were both
+    # "Đơn vị", and the province column silently disappeared from the files).
+    _, data = from_table(chart_page, "csv")
+    table = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    provinces = set(province_names["vi"].values())
+    assert any(table[column].isin(provinces).all() for column in table.columns), list(table.columns)
+
+
+def test_excel_of_the_chart_data(chart_page):
+    name, data = from_table(chart_page, "xlsx")
+    assert name == f"{FILE_STEM}.xlsx"
+    workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
+    assert {"data", "about"} <= set(workbook.sheetnames)
+    rows = list(workbook["data"].iter_rows(values_only=True))
+    assert len(rows) > 1
+    for key in CONTEXT_COLUMNS:
+        assert t(key, "vi") in rows[0]
+    about = dict(row[:2] for row in workbook["about"].iter_rows(min_row=2, values_only=True))
+    assert about.get("title") and "source" in about
+
+
+def test_png_rendered_by_the_server(chart_page):
+    name, data = from_table(chart_page, "png")
+    assert name == f"{FILE_STEM}.png"
+    width, height = png_size(data)
+    assert width >= 1000 and height > 0  # Kaleido at scale 2
