@@ -117,13 +117,13 @@ def chromium():
         browser.close()
 
 
-@pytest.fixture(scope="package")
-def streamlit_server(chromium, built_db: Path, tmp_path_factory) -> Iterator[str]:
-    """The real app (`streamlit run dashboard.py`) on a free loopback port, reading the test database."""
+@contextlib.contextmanager
+def run_server(database: Path, log_dir: Path) -> Iterator[str]:
+    """The real app (`streamlit run dashboard.py`) on a free loopback port, reading `database`."""
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
-    log_path = tmp_path_factory.mktemp("streamlit") / "server.log"
-    env = {**os.environ, "DASHBOARD_DB": str(built_db)}
+    log_path = log_dir / "server.log"
+    env = {**os.environ, "DASHBOARD_DB": str(database)}
     command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
                "--server.address", "127.0.0.1", "--server.headless", "true",
                # others edit the tree while tests run: a changed file must not put a "rerun?" banner on screen
@@ -146,6 +146,13 @@ def streamlit_server(chromium, built_db: Path, tmp_path_factory) -> Iterator[str
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@pytest.fixture(scope="package")
+def streamlit_server(chromium, built_db: Path, tmp_path_factory) -> Iterator[str]:
+    """The real app on the test database."""
+    with run_server(built_db, tmp_path_factory.mktemp("streamlit")) as url:
+        yield url
 
 
 def new_context(browser, **options):

@@ -1,0 +1,82 @@
+"""Hostile text in the curated data (titles, quotes, notes with <script>, HTML and Markdown) renders as plain text."""
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from provdash import build
+from tests.browser.conftest import new_context, open_page, problems_on_screen, run_server, wait_for_charts
+
+pytestmark = pytest.mark.browser
+
+SCRIPT = "<script>window.__pwned=1</script>"
+IMAGE = '<img src=x onerror="window.__pwned=2">'
+MARKDOWN = "**đậm** [bấm](javascript:window.__pwned=3) $x^2$ # tiêu đề"
+
+
+@pytest.fixture(scope="module")
+def hostile_server(chromium, data_copy_module, tmp_path_factory):
+    """A database whose digital-economy source title, quote and note carry script, HTML and Markdown."""
+    data = data_copy_module
+    sources = list(csv.DictReader((data / "sources.csv").open(encoding="utf-8")))
+    for row in sources:
+        if row["source_id"] == "seed_003":
+            row["title"] = f"Tin {SCRIPT} {IMAGE} {MARKDOWN}"
+            row["outlet"] = f"<b>Báo</b> {SCRIPT}"
+    _write(data / "sources.csv", sources)
+    observations = list(csv.DictReader((data / "observations.csv").open(encoding="utf-8")))
+    for row in observations:
+        if row["source_id"] == "seed_003":
+            row["note"] = f"{IMAGE} {MARKDOWN}"
+    _write(data / "observations.csv", observations)
+    database = tmp_path_factory.mktemp("hostile") / "indicators.duckdb"
+    build.build(data, database)
+    with run_server(database, tmp_path_factory.mktemp("hostile-log")) as url:
+        # The first session after a start can show a spurious "Page not found" for a deep link: warm up at "/".
+        context = new_context(chromium)
+        open_page(context.new_page(), url, "")
+        context.close()
+        yield url
+
+
+@pytest.fixture(scope="module")
+def data_copy_module(tmp_path_factory):
+    import shutil
+
+    from provdash import paths
+
+    target = tmp_path_factory.mktemp("hostile-data") / "data"
+    shutil.copytree(paths.DATA_DIR, target, ignore=shutil.ignore_patterns("*.duckdb*", "audit*"))
+    return target
+
+
+def _write(path, rows):
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+
+
+@pytest.mark.parametrize("path, params", [("kinh_te_so", None), ("nguon", {"q": "Tin"}), ("dong_thoi_gian", None)])
+def test_hostile_source_text_is_shown_as_text(chromium, hostile_server, path, params):
+    context = new_context(chromium)
+    page = context.new_page()
+    try:
+        open_page(page, hostile_server, path, params)
+        if path == "kinh_te_so":
+            wait_for_charts(page)
+            page.get_by_text("Nguồn:", exact=False).first.wait_for()
+        assert page.evaluate("() => window.__pwned") is None, "script from the data ran"
+        assert not problems_on_screen(page)
+        injected = page.evaluate("""() => [...document.querySelectorAll('[data-testid="stMain"] script, '
+                                  + '[data-testid="stMain"] img[src="x"], [data-testid="stMain"] a[href^="javascript"]')]
+                                  .length""")
+        assert injected == 0, "markup from the data became live elements"
+        if path == "kinh_te_so":
+            body = page.locator("[data-testid='stMain']").inner_text()
+            assert "<script>" in body or "Tin <script>" in body, "the hostile title is shown literally"
+    finally:
+        context.close()
