@@ -32,3 +32,14 @@ def data_copy(tmp_path) -> Path:
 
 def seeds_available() -> bool:
     return paths.seeds_dir().is_dir()
+
+
+def open_app_page(page: str, **query):
+    """AppTest of the whole app (entry point, language, navigation) switched to `page`, with URL parameters."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    return at.switch_page(page).run()

@@ -7,14 +7,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from provdash import paths
+from tests.conftest import open_app_page as open_page
 
 
-def open_page(page: str, **query) -> AppTest:
-    at = AppTest.from_file(str(paths.ROOT / "dashboard.py"), default_timeout=90)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    return at.switch_page(page).run()
 
 
 def figures(at: AppTest) -> list[dict]:

@@ -8,17 +8,12 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from provdash import paths
+from tests.conftest import open_app_page as open_page
 
 MERGED_2030 = "digital_economy_share_grdp-thai_nguyen_2025-2030"
 VP_ZONES_2030 = "kcn_count-vinh_phuc-2030"
 
 
-def open_page(page: str, **query) -> AppTest:
-    at = AppTest.from_file(str(paths.ROOT / "dashboard.py"), default_timeout=90)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    return at.switch_page(page).run()
 
 
 def share_figure(at: AppTest) -> dict:
