@@ -36,7 +36,7 @@ def observation_id(record: dict[str, str]) -> str:
     """A stable id from the observation's key, so links to a value survive rebuilds and additions."""
     key = "|".join(record[c] for c in ("source_id", "indicator", "jurisdiction", "kind", "scope", "method",
                                          "period_start", "period_end"))
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
 def typed_frame(rows: Rows) -> pd.DataFrame:
@@ -145,7 +145,7 @@ def database_is_usable(target: Path) -> bool:
     try:
         con = duckdb.connect(str(target), read_only=True)
         try:
-            con.execute("SELECT count(*) FROM observations").fetchone()
+            con.execute("SELECT * FROM observations LIMIT 1").fetchall()  # binds every table, reads one row
             version = con.execute("SELECT value FROM build_info WHERE key = 'schema_version'").fetchone()
             return bool(version) and version[0] == SCHEMA_VERSION
         finally:

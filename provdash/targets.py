@@ -107,7 +107,11 @@ def assess_targets(observations: pd.DataFrame) -> pd.DataFrame:
     targets = targets.drop_duplicates(["indicator", "jurisdiction", "scope", "period_start", "period_end",
                                        "value_in_indicator_unit", "qualifier"])
     actuals = frame[frame["kind"] == "actual"]
-    rows = [assess_one(target, actuals) for _, target in targets.iterrows()]
+    # Each target reads only the actuals of its indicator, jurisdiction and scope: split them once.
+    by_series = dict(iter(actuals.groupby(["indicator", "jurisdiction", "scope"], sort=False)))
+    empty = actuals.iloc[:0]
+    rows = [assess_one(target, by_series.get((target["indicator"], target["jurisdiction"], target["scope"]), empty))
+            for _, target in targets.iterrows()]
     result = pd.DataFrame(rows, columns=COLUMNS)
     return result.sort_values(["category", "indicator", "jurisdiction", "target_year", "scope"], kind="stable",
                               ignore_index=True)

@@ -43,11 +43,24 @@ def _startup_check(target: str) -> tuple[str, str]:
     return ("rebuilt", "")
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _usable(version: tuple[str, int, int]) -> bool:
+    """Whether this version of the file opens and holds the view: checked once per version, not every rerun."""
+    return build.database_is_usable(Path(version[0]))
+
+
+def _usable_now(target: Path) -> bool:
+    try:
+        return _usable(database_version(target))
+    except OSError:  # the file is gone
+        return False
+
+
 def ensure_database(lang: str) -> bool:
     """Make sure a usable database exists; tell the user when it had to be rebuilt. False when unusable."""
     target = paths.db_path()
     status, detail = _startup_check(str(target))
-    if status == "ok" and not build.database_is_usable(target):
+    if status == "ok" and not _usable_now(target):
         _startup_check.clear()
         status, detail = _startup_check(str(target))
     if status == "rebuilt":

@@ -89,7 +89,7 @@ async def session(browser, base: str, deadline: float, results: dict, index: int
                     raise RuntimeError("exception shown on /" + path)
                 results["ready"].append(time.monotonic() - started)
                 if path == "":
-                    text = await page.locator("[data-testid='stMetric']").nth(1).inner_text(timeout=30_000)
+                    text = await page.locator("[data-testid='stMetric']").nth(1).inner_text(timeout=90_000)
                     results["counts"].append(int(re.sub(r"\D", "", text.split("\n")[-1])))
             except Exception as err:  # counted, reported, never hidden
                 results["errors"].append(f"/{path}: {type(err).__name__}: {str(err)[:120]}")
