@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from provdash import paths, ui, views
+from provdash import ui, views
 from provdash.i18n import t
 
 lang = ui.lang()
@@ -27,6 +27,5 @@ st.write(t("home_mergers_text", lang))
 st.dataframe(views.jurisdiction_table(ui.query("jurisdictions"), lang), hide_index=True)
 
 st.subheader(t("home_pages", lang))
-for page, description in views.HOME_LINKS:
-    if (paths.ROOT / page).is_file():
-        st.page_link(page, label=t(description, lang))
+for page, title, description in views.HOME_LINKS:
+    st.page_link(page, label=f"**{t(title, lang)}** — {t(description, lang)}")
