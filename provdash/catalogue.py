@@ -161,20 +161,11 @@ def threshold_table(thresholds: progress.Thresholds, lang: str) -> pd.DataFrame:
 
 # --- Streamlit glue (belongs in provdash/ui.py) ------------------------------------------------------------
 
-def url_text_input(container, label: str, key: str, max_chars: int = MAX_SEARCH_CHARS, **widget_args) -> str:
-    """A text input kept in the URL as ?key=text, like ui.url_select: seeded from the URL when the session
-    has no value yet, written back when it changes, removed from the URL when empty."""
-    if key not in st.session_state:
-        st.session_state[key] = clean_search(st.query_params.get(key, ""), max_chars)
-    value = clean_search(container.text_input(label, key=key, max_chars=max_chars, **widget_args), max_chars)
-    ui._write_to_url(key, value, "")
-    return value
-
-
 def value_filters(container, lang: str, categories: list[str]) -> tuple[str, str, str]:
     """The filter row above the values table: search text (?q=), topic (?cat=) and kind (?kind=)."""
     search_box, category_box, kind_box = container.columns([3, 2, 3])
-    search = url_text_input(search_box, t("src_search", lang), key="q", placeholder=t("src_search_hint", lang))
+    search = ui.url_text_input(search_box, t("src_search", lang), key="q", max_chars=MAX_SEARCH_CHARS,
+                               clean=clean_search, placeholder=t("src_search_hint", lang))
     category = ui.url_select(category_box, "selectbox", t("filter_category", lang), [""] + categories, "",
                              key="cat", format_func=lambda c: views.category_label(c, lang) if c else t("src_all", lang))
     kind = ui.url_select(kind_box, "segmented_control", t("col_kind", lang), ["", "actual", "target"], "",

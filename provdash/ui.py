@@ -149,6 +149,20 @@ def url_multiselect(container, label: str, options: list, default: list, key: st
     return list(value)
 
 
+def _plain_text(text: object, limit: int) -> str:
+    return str(text or "").strip()[:limit]
+
+
+def url_text_input(container, label: str, key: str, max_chars: int, clean=_plain_text, **widget_args) -> str:
+    """A text input kept in the URL as ?key=text: seeded from the URL, written back, removed when empty.
+    `clean(text, max_chars)` tidies what arrives from the URL or the box."""
+    if key not in st.session_state:
+        st.session_state[key] = clean(st.query_params.get(key, ""), max_chars)
+    value = clean(container.text_input(label, key=key, max_chars=max_chars, **widget_args), max_chars)
+    _write_to_url(key, value, "")
+    return value
+
+
 def language_switch() -> str:
     """The language switch (entry point only), kept in the URL as ?lang=en; Vietnamese by default."""
     return url_select(st.sidebar, "segmented_control", "Ngôn ngữ / Language", list(LANGUAGES), DEFAULT_LANGUAGE,
