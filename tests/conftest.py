@@ -34,12 +34,15 @@ def seeds_available() -> bool:
     return paths.seeds_dir().is_dir()
 
 
-def open_app_page(page: str, **query):
-    """AppTest of the whole app (entry point, language, navigation) switched to `page`, with URL parameters."""
+def open_app_page(page: str, *, check_entry: bool = False, **query):
+    """AppTest of the whole app (entry point, language, navigation) switched to `page`, with URL parameters,
+    as a browser would open it: entry point first, then a click in the sidebar."""
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
     for key, value in query.items():
         at.query_params[key] = value
     at.run()
+    if check_entry:
+        assert not at.exception
     return at.switch_page(page).run()

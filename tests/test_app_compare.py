@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from provdash import paths
+from tests.conftest import open_app_page
 from provdash.queries import connect_readonly
 
 PAGE = "pages/compare.py"
@@ -17,12 +18,7 @@ PAGE = "pages/compare.py"
 
 def open_page(**query) -> AppTest:
     """The app opened like a browser would (entry point first), then switched to the Compare page."""
-    at = AppTest.from_file(str(paths.ROOT / "dashboard.py"), default_timeout=60)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception
-    return at.switch_page(PAGE).run()
+    return open_app_page(PAGE, check_entry=True, **query)
 
 
 def figure(at: AppTest) -> dict:

@@ -8,18 +8,14 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from provdash import paths
+from tests.conftest import open_app_page
 
 PAGE = "pages/foreign_investment.py"
 
 
 def open_page(built_db, **query) -> AppTest:
     """The entry point with `query` in the URL, then a switch to the FDI page (as a click in the sidebar would)."""
-    at = AppTest.from_file(str(paths.ROOT / "dashboard.py"), default_timeout=90)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception
-    return at.switch_page(PAGE).run()
+    return open_app_page(PAGE, check_entry=True, **query)
 
 
 def figures(at: AppTest) -> list[dict]:

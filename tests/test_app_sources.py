@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.conftest import open_app_page
 from provdash import catalogue, paths, progress, views
 from provdash.queries import connect_readonly, run_query
 from provdash.targets import assess_targets
@@ -141,12 +142,7 @@ def test_hostile_search_is_only_text(search, text):
 # --- the page --------------------------------------------------------------------------------------------
 
 def open_page(**query) -> AppTest:
-    at = AppTest.from_file(str(paths.ROOT / "dashboard.py"), default_timeout=60)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception
-    return at.switch_page(PAGE).run()
+    return open_app_page(PAGE, check_entry=True, **query)
 
 
 def targets_count(built_db) -> int:

@@ -8,17 +8,13 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from provdash import paths
+from tests.conftest import open_app_page
 
 PAGE = "pages/industrial_zones.py"
 
 
 def open_page(built_db, **query) -> AppTest:
-    at = AppTest.from_file(str(paths.ROOT / "dashboard.py"), default_timeout=90)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception
-    return at.switch_page(PAGE).run()
+    return open_app_page(PAGE, check_entry=True, **query)
 
 
 def figures(at: AppTest) -> list[dict]:
