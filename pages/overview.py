@@ -13,14 +13,13 @@ lang = ui.lang()
 st.title(t("ov_title", lang))
 ui.intro(t("ov_intro", lang))
 
-assessments = targets.assess_targets(ui.query("targets_with_actuals"))
-categories = ["all"] + sorted(assessments["category"].unique())
+categories = ["all"] + ui.query("target_categories")["category"].tolist()
 filters = ui.filters_container()
 category = ui.url_select(filters, "pills", t("filter_category", lang), categories, "all", key="cat",
                          format_func=lambda c: t("ov_category_all", lang) if c == "all" else category_label(c, lang))
 jurisdictions = ui.jurisdiction_filter(lang, container=filters)
-shown = assessments[assessments["jurisdiction"].isin(jurisdictions)
-                    & ((category == "all") | (assessments["category"] == category))]
+shown = targets.from_store(ui.query("target_progress", jurisdictions=jurisdictions,
+                                    category="" if category == "all" else category))
 
 if not present.presenting():
     ui.briefing_button(lang)

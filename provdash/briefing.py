@@ -106,7 +106,7 @@ def sections(query: Query, lang: str) -> list[Section]:
 
 
 def status_rows(query: Query, lang: str) -> pd.DataFrame:
-    assessments = targets.assess_targets(query("targets_with_actuals"))
+    assessments = targets.from_store(query("target_progress_all"))
     table = overview.detail_table(assessments, lang)
     keep = [t("col_indicator", lang), t("col_jurisdiction", lang), t("ov_col_target", lang), t("ov_col_year", lang),
             t("ov_col_latest", lang), t("ov_col_status", lang), t("ov_col_pace_needed", lang)]

@@ -18,10 +18,11 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from provdash import paths
+from provdash import paths, targets
+from provdash.queries import load_query
 from provdash.validate import TABLES, Problem, Rows, parse_date, parse_number, validate
 
-SCHEMA_VERSION = "3"  # 3: the events table
+SCHEMA_VERSION = "4"  # 3: the events table; 4: target_progress
 
 
 class BuildError(Exception):
@@ -71,6 +72,22 @@ def data_fingerprint(data_dir: Path) -> str:
     return digest.hexdigest()
 
 
+def progress_config_digest() -> str:
+    """Digest of config/progress.yaml: the stored statuses depend on its thresholds."""
+    return hashlib.sha256(paths.PROGRESS_CONFIG.read_bytes()).hexdigest()[:16]
+
+
+def store_target_progress(con: duckdb.DuckDBPyConnection) -> int:
+    """(Re)compute the table target_progress from the observations in `con`. Returns the number of targets."""
+    inputs = con.execute(load_query("target_inputs").sql).df()
+    assessed = targets.assess_targets(inputs)
+    assessed.insert(0, "position", range(len(assessed)))
+    con.execute("DELETE FROM target_progress")
+    _insert(con, "target_progress", assessed)
+    con.execute("INSERT OR REPLACE INTO build_info VALUES ('progress_config', ?)", [progress_config_digest()])
+    return len(assessed)
+
+
 def latest_published(rows: Rows) -> str:
     dates = sorted(r["published"] for r in rows.records if r["published"])
     return dates[-1] if dates else ""
@@ -113,6 +130,7 @@ def write_database(all_rows: dict[str, Rows], target: Path, fingerprint: str) ->
                           str(len(events))],
             })
             _insert(con, "build_info", info)
+            store_target_progress(con)
             con.execute("CHECKPOINT")
         finally:
             con.close()
@@ -139,15 +157,18 @@ def build(data_dir: Path | None = None, target: Path | None = None, seeds: Path 
 
 
 def database_is_usable(target: Path) -> bool:
-    """True when `target` opens read-only and holds the observations view."""
+    """True when `target` opens read-only, holds the observations view and was built by this schema and with
+    the progress thresholds configured now."""
     if not target.is_file() or target.stat().st_size == 0:
         return False
     try:
         con = duckdb.connect(str(target), read_only=True)
         try:
             con.execute("SELECT * FROM observations LIMIT 1").fetchall()  # binds every table, reads one row
-            version = con.execute("SELECT value FROM build_info WHERE key = 'schema_version'").fetchone()
-            return bool(version) and version[0] == SCHEMA_VERSION
+            info = dict(con.execute("SELECT key, value FROM build_info "
+                                    "WHERE key IN ('schema_version', 'progress_config')").fetchall())
+            return (info.get("schema_version") == SCHEMA_VERSION
+                    and info.get("progress_config") == progress_config_digest())
         finally:
             con.close()
     except Exception:  # any failure to open means: rebuild it

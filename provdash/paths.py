@@ -11,6 +11,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
 QUERIES_DIR = ROOT / "queries"
+PROGRESS_CONFIG = ROOT / "config" / "progress.yaml"
 SCHEMA_FILE = Path(__file__).resolve().parent / "schema.sql"
 DEFAULT_DB = DATA_DIR / "indicators.duckdb"
 

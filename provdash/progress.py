@@ -40,14 +40,14 @@ class Thresholds:
 
 @lru_cache(maxsize=1)
 def configured_thresholds() -> Thresholds:
-    config = yaml.safe_load((paths.ROOT / "config" / "progress.yaml").read_text(encoding="utf-8"))
+    config = yaml.safe_load(paths.PROGRESS_CONFIG.read_text(encoding="utf-8"))
     values = config["thresholds"]
     return Thresholds(float(values["on_track"]), float(values["acceleration_needed"]))
 
 
 @lru_cache(maxsize=1)
 def method_names() -> dict[str, str]:
-    config = yaml.safe_load((paths.ROOT / "config" / "progress.yaml").read_text(encoding="utf-8"))
+    config = yaml.safe_load(paths.PROGRESS_CONFIG.read_text(encoding="utf-8"))
     return {"vi": config["method"]["name_vi"], "en": config["method"]["name_en"]}
 
 

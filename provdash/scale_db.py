@@ -42,7 +42,7 @@ import duckdb
 from provdash import build, paths
 
 # Bump when the same arguments would write different rows, so cached files (bench/.cache) are regenerated.
-GENERATOR_VERSION = "1"
+GENERATOR_VERSION = "2"  # 2: target_progress computed for the synthetic targets
 MAIN_JURISDICTIONS = ("thai_nguyen", "thai_nguyen_2025", "vinh_phuc", "phu_tho_2025")
 
 # The 34 provinces and cities after 1 July 2025 (Resolution 202/2025/QH15), less the two the curated data holds
@@ -391,6 +391,8 @@ def generate(rows: int, out: Path, seed: int = 0, data_dir: Path | None = None, 
                 total = _insert_facts(con, seed, order)
                 facts = time.perf_counter()
                 say(f"observations written: {total} ({facts - catalogued:.1f} s)")
+                assessed = build.store_target_progress(con)
+                say(f"target statuses computed: {assessed} ({time.perf_counter() - facts:.1f} s)")
                 con.execute("DELETE FROM build_info WHERE key IN ('data_fingerprint', 'observations')")
                 con.execute("INSERT INTO build_info VALUES ('data_fingerprint', $f), ('observations', $n), "
                             "('synthetic', $s)", {"f": f"synthetic-seed-{seed}-rows-{rows}-order-{order}",

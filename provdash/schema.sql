@@ -120,6 +120,47 @@ CREATE TABLE events (
 
 CREATE INDEX events_date ON events (date, jurisdiction);
 
+-- Derived by the build (provdash/targets.py over queries/target_inputs.sql): every target's progress status
+-- against its comparable actuals, in the order the pages list them (position). Not curated: rebuilt with the data
+-- and with config/progress.yaml (whose digest build_info keeps as progress_config).
+CREATE TABLE target_progress (
+    position               INTEGER PRIMARY KEY,
+    indicator              VARCHAR NOT NULL,
+    indicator_name         VARCHAR NOT NULL,
+    indicator_name_en      VARCHAR NOT NULL,
+    category               VARCHAR NOT NULL,
+    jurisdiction           VARCHAR NOT NULL,
+    jurisdiction_name      VARCHAR NOT NULL,
+    jurisdiction_name_en   VARCHAR NOT NULL,
+    indicator_type         VARCHAR NOT NULL,
+    direction              VARCHAR NOT NULL,
+    unit                   VARCHAR NOT NULL,
+    target_value           DOUBLE NOT NULL,
+    target_year            INTEGER NOT NULL,
+    target_label           VARCHAR,
+    qualifier              VARCHAR NOT NULL,
+    scope                  VARCHAR NOT NULL,
+    target_source_id       VARCHAR NOT NULL,
+    status                 VARCHAR NOT NULL,
+    assessment             VARCHAR NOT NULL,
+    ratio                  DOUBLE,
+    base_value             DOUBLE,
+    base_year              INTEGER,
+    latest_value           DOUBLE,
+    latest_date            DATE,
+    latest_label           VARCHAR,
+    latest_method          VARCHAR,
+    latest_method_label    VARCHAR,
+    latest_method_label_en VARCHAR,
+    latest_source_id       VARCHAR,
+    gap                    DOUBLE,
+    pace_achieved          DOUBLE,
+    pace_needed            DOUBLE,
+    pace_unit              VARCHAR,
+    reason                 VARCHAR
+);
+CREATE INDEX target_progress_jurisdiction ON target_progress (jurisdiction, category);
+
 CREATE TABLE build_info (
     key   VARCHAR PRIMARY KEY,
     value VARCHAR NOT NULL
