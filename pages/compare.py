@@ -13,6 +13,20 @@ lang = ui.lang()
 st.title(t("cmp_title", lang))
 ui.intro(t("cmp_intro", lang))
 
+
+
+def comparison_view(indicator: str, title: str, lang: str, style) -> dict:
+    """The chart, its texts and tables for one indicator; memoised per database version."""
+    values = ui.query("compare_values", indicator=indicator, jurisdictions=compare.COMPARED_JURISDICTIONS)
+    return {
+        "values": values, "caveats": compare.caveat_texts(values, lang),
+        "figure": compare_figures.comparison(values, lang, title=t("cmp_chart_title", lang, indicator=title),
+                                             source_text=base.sources_text(values, lang), style=style),
+        "summary": compare.summary_sentence(values, lang), "table": trajectory.values_table(values, lang),
+        "changes": compare.markdown_safe(compare.change_table(compare.series_changes(values), lang)),
+    }
+
+
 indicators = ui.query("compare_indicators", jurisdictions=compare.COMPARED_JURISDICTIONS)
 titles = compare.indicator_titles(indicators, lang)
 if not titles:
@@ -20,17 +34,14 @@ if not titles:
 else:
     indicator = ui.url_select(ui.filters_container(), "selectbox", t("cmp_pick_indicator", lang), list(titles),
                               compare.DEFAULT_INDICATOR, key="ind", format_func=lambda i: titles.get(i, i))
-    values = ui.query("compare_values", indicator=indicator, jurisdictions=compare.COMPARED_JURISDICTIONS)
+    view = ui.memo(comparison_view, indicator, titles[indicator], lang, ui.chart_style())
+    values, caveats = view["values"], view["caveats"]
 
     # 1. Both provinces on one scale; what is not like for like is said first, in words
-    caveats = compare.caveat_texts(values, lang)
     if not present.presenting():  # in presenter mode they go on the chart's own slide
         for caveat in caveats:
             st.warning(views.escape_markdown(caveat), icon="⚠️")
-    figure = compare_figures.comparison(values, lang, title=t("cmp_chart_title", lang, indicator=titles[indicator]),
-                                        source_text=base.sources_text(values, lang), style=ui.chart_style())
-    ui.chart_block(figure, lang=lang, summary=compare.summary_sentence(values, lang),
-                   table=trajectory.values_table(values, lang), sources=values, key="cmp_chart",
+    ui.chart_block(view["figure"], lang=lang, summary=view["summary"], table=view["table"], sources=values, key="cmp_chart",
                    file_stem=f"so-sanh-{indicator}", caveats=caveats if present.presenting() else None)
 
     # 2. The change within each comparable series
@@ -38,4 +49,4 @@ else:
         st.subheader(t("cmp_changes_heading", lang))
         st.caption(t("cmp_changes_help", lang))
         # A short table, shown whole and wrapped (st.table) so no column hides off screen; cells escaped.
-        st.table(compare.markdown_safe(compare.change_table(compare.series_changes(values), lang)), hide_index=True)
+        st.table(view["changes"], hide_index=True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import plotly.graph_objects as go
 import streamlit as st
 
 from provdash import present, scenarios, ui, views
@@ -20,24 +21,36 @@ ui.intro(t("de_intro", lang))
 jurisdictions, start, end = ui.filter_bar(lang)
 period = dict(jurisdictions=jurisdictions, start=date(start, 1, 1), end=date(end, 12, 31))
 
-share = ui.query("indicator_observations", indicator="digital_economy_share_grdp", **period)
-enterprises = ui.query("indicators_observations",
-                       indicators=["digital_tech_enterprises", "digitally_transformed_enterprises"], **period)
-revenue = ui.query("indicator_observations", indicator="digital_economy_revenue", **period)
 
-charts = {}  # key → (figure, assessments)
-if not share.empty:
-    charts["de_share"] = trajectory.trajectory(
-        share, lang, title=t("de_share_title", lang), y_title=t("de_share_y", lang),
-        source_text=base.sources_text(share, lang), style=style)
-if not enterprises.empty:
-    charts["de_enterprises"] = trajectory.trajectory(
-        enterprises, lang, title=t("de_enterprises_title", lang), y_title=t("de_enterprises_y", lang),
-        source_text=base.sources_text(enterprises, lang), style=style)
-if not revenue.empty:
-    charts["de_revenue"] = trajectory.trajectory(
-        revenue, lang, title=t("de_revenue_title", lang), y_title=t("de_revenue_y", lang),
-        source_text=base.sources_text(revenue, lang), style=style)
+def build_charts(jurisdictions: tuple[str, ...], start: date, end: date, lang: str, style: base.Style) -> dict:
+    """The page's data and base charts (key → (figure, assessments)); memoised per database version and filter."""
+    period = dict(jurisdictions=list(jurisdictions), start=start, end=end)
+    data = {
+        "de_share": ui.query("indicator_observations", indicator="digital_economy_share_grdp", **period),
+        "de_enterprises": ui.query("indicators_observations",
+                                   indicators=["digital_tech_enterprises", "digitally_transformed_enterprises"],
+                                   **period),
+        "de_revenue": ui.query("indicator_observations", indicator="digital_economy_revenue", **period),
+    }
+    titles = {"de_share": ("de_share_title", "de_share_y"), "de_enterprises": ("de_enterprises_title", "de_enterprises_y"),
+              "de_revenue": ("de_revenue_title", "de_revenue_y")}
+    charts = {key: trajectory.trajectory(frame, lang, title=t(titles[key][0], lang), y_title=t(titles[key][1], lang),
+                                         source_text=base.sources_text(frame, lang), style=style)
+              for key, frame in data.items() if not frame.empty}
+    tables = {key: trajectory.values_table(frame, lang) for key, frame in data.items() if not frame.empty}
+    summaries = {key: trajectory.summary_sentence(charts[key][1], unit, lang)
+                 for key, unit in (("de_share", "%"), ("de_enterprises", t("de_enterprises_y", lang))) if key in charts}
+    if "de_revenue" in charts:
+        summaries["de_revenue"] = trajectory.revenue_summary(data["de_revenue"], lang)
+    scenario_choices = scenarios.scenario_targets(*(assessments for _, assessments in charts.values()))
+    labels = {key: scenarios.target_label(row, lang) for key, row in scenario_choices.items()}
+    return {"data": data, "charts": charts, "tables": tables, "summaries": summaries, "targets": scenario_choices,
+            "labels": labels}
+
+
+view = ui.memo(build_charts, tuple(jurisdictions), period["start"], period["end"], lang, style)
+share, enterprises, revenue = (view["data"][k] for k in ("de_share", "de_enterprises", "de_revenue"))
+charts = dict(view["charts"])  # key → (figure, assessments); the figures are shared: copy before adding to one
 
 # Planner's tools: the events toggle (?events=1) and one what-if scenario (?target=…&pace=…). In presenter mode
 # they fold into one line so the chart keeps the screen; what they set stays on the chart.
@@ -53,12 +66,12 @@ if show_events and st.query_params.get("events") != "1":
 elif not show_events and "events" in st.query_params:
     del st.query_params["events"]
 
-targets = scenarios.scenario_targets(*(assessments for _, assessments in charts.values()))
+targets = view["targets"]
 if targets:
     tools.markdown(f"**{views.escape_markdown(t('sc_heading', lang))}**", help=t("sc_help", lang))
     left, right = tools.columns([3, 2])
     target_key = ui.url_select(left, "selectbox", t("sc_target", lang), list(targets), scenarios.default_target(targets),
-                               key="target", format_func=lambda key: scenarios.target_label(targets[key], lang),
+                               key="target", format_func=view["labels"].__getitem__,
                                on_change=lambda: st.session_state.update(pace=scenarios.OFF))
     target = targets[target_key]
     pace = ui.url_select(right, "selectbox", t("sc_pace", lang), scenarios.pace_options(target["pace_unit"]),
@@ -71,14 +84,16 @@ if targets:
                                               scenarios.result_metrics(target, scenario, lang)):
                 column.markdown(views.escape_markdown(label))
                 column.subheader(views.escape_markdown(value), anchor=False)
-            for figure, assessments in charts.values():
+            for key, (figure, assessments) in charts.items():
                 if scenarios.holds(assessments, target):
+                    charts[key] = (figure := go.Figure(figure)), assessments
                     scenarios.add_scenario_line(figure, target, scenario, lang, style)
         tools.caption(views.escape_markdown(scenarios.explanation(target, scenario, lang)))
 
 if show_events:
     event_rows = ui.query("events", **period)
-    for figure, _ in charts.values():
+    for key, (figure, assessments) in charts.items():
+        charts[key] = (figure := go.Figure(figure)), assessments
         events.add_event_markers(figure, event_rows, lang, style)
 
 # 1. Share of GRDP against targets
@@ -93,21 +108,21 @@ else:
         caveats.append(t("de_merged_note", lang))
     if assessments["pace_achieved"].isna().all():
         caveats.append(t("de_no_projection", lang))
-    ui.chart_block(figure, lang=lang, summary=trajectory.summary_sentence(assessments, "%", lang),
-                   table=trajectory.values_table(share, lang), sources=share, key="de_share",
+    ui.chart_block(figure, lang=lang, summary=view["summaries"]["de_share"],
+                   table=view["tables"]["de_share"], sources=share, key="de_share",
                    file_stem="kinh-te-so-ty-trong-grdp", caveats=caveats)
 
 # 2. Enterprises against targets
 if "de_enterprises" in charts:
     figure, assessments = charts["de_enterprises"]
     ui.chart_block(figure, lang=lang,
-                   summary=trajectory.summary_sentence(assessments, t("de_enterprises_y", lang), lang),
-                   table=trajectory.values_table(enterprises, lang), sources=enterprises, key="de_enterprises",
+                   summary=view["summaries"]["de_enterprises"],
+                   table=view["tables"]["de_enterprises"], sources=enterprises, key="de_enterprises",
                    file_stem="doanh-nghiep-cong-nghe-so")
 
 # 3. Revenue: half-year and full-year kept apart
 if "de_revenue" in charts:
     figure, _ = charts["de_revenue"]
-    ui.chart_block(figure, lang=lang, summary=trajectory.revenue_summary(revenue, lang),
-                   table=trajectory.values_table(revenue, lang), sources=revenue, key="de_revenue",
+    ui.chart_block(figure, lang=lang, summary=view["summaries"]["de_revenue"],
+                   table=view["tables"]["de_revenue"], sources=revenue, key="de_revenue",
                    file_stem="doanh-thu-kinh-te-so")

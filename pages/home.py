@@ -1,6 +1,7 @@
 """Home: what the store holds, the 2025 mergers, and where to go next."""
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from provdash import ui, views
@@ -11,7 +12,14 @@ lang = ui.lang()
 st.title(t("app_title", lang))
 st.write(t("home_intro", lang))
 
-summary = ui.query("store_summary").iloc[0]
+
+
+def home_tables(lang: str) -> tuple[pd.Series, pd.DataFrame, pd.DataFrame]:
+    return (ui.query("store_summary").iloc[0], views.category_table(ui.query("values_by_category"), lang),
+            views.jurisdiction_table(ui.query("jurisdictions"), lang))
+
+
+summary, by_category, places = ui.memo(home_tables, lang)
 columns = st.columns(5)
 columns[0].metric(t("metric_indicators", lang), views.count(summary["indicators"], lang))
 columns[1].metric(t("metric_values", lang), views.count(summary["observations"], lang))
@@ -20,11 +28,11 @@ columns[3].metric(t("metric_targets", lang), views.count(summary["targets"], lan
 columns[4].metric(t("metric_latest", lang), views.published(summary["latest_source_published"], lang))
 
 st.subheader(t("home_by_category", lang))
-st.dataframe(views.category_table(ui.query("values_by_category"), lang), hide_index=True)
+st.dataframe(by_category, hide_index=True)
 
 st.subheader(t("home_mergers", lang))
 st.write(t("home_mergers_text", lang))
-st.dataframe(views.jurisdiction_table(ui.query("jurisdictions"), lang), hide_index=True)
+st.dataframe(places, hide_index=True)
 
 st.subheader(t("home_pages", lang))
 for page, title, description in views.HOME_LINKS:

@@ -17,11 +17,25 @@ ui.intro(t("iz_intro", lang))
 jurisdictions, start, end = ui.filter_bar(lang)
 period = dict(jurisdictions=jurisdictions, start=date(start, 1, 1), end=date(end, 12, 31))
 
-land = ui.query("zones_planned_vs_established", **period)
-facts = ui.query("zones_occupancy_and_progress", **period)
+
+
+def zone_views(jurisdictions: tuple[str, ...], start: date, end: date, lang: str, style) -> dict:
+    """Every card, chart and table of the page for one filter; memoised per database version."""
+    period = dict(jurisdictions=list(jurisdictions), start=start, end=end)
+    land = ui.query("zones_planned_vs_established", **period)
+    facts = ui.query("zones_occupancy_and_progress", **period)
+    return {
+        "groups": zones.zone_cards(facts, land, lang), "card_sources": zones.card_sources(facts, land),
+        "bars": zones.planned_vs_established_chart(land, lang, style),
+        "progress": zones.area_progress_chart(land, lang, style=style),
+        "status": zones.progress_table(land, lang), "notes": zones.undated_plan_notes(land, lang),
+    }
+
+
+view = ui.memo(zone_views, tuple(jurisdictions), period["start"], period["end"], lang, style)
 
 # 1. Occupancy, projects inside the zones, clusters with an investor: headline cards per province
-groups = zones.zone_cards(facts, land, lang)
+groups = view["groups"]
 if groups and present.next_slide():
     st.subheader(t("iz_facts_heading", lang))
     for name, cards in groups:
@@ -32,12 +46,12 @@ if groups and present.next_slide():
                             help=views.escape_markdown(card.note) if card.note else None)
             column.metric(card.label, card.value, label_visibility="collapsed")
             column.caption(views.escape_markdown(card.caption))
-    ui.source_list(zones.card_sources(facts, land), lang)
+    ui.source_list(view["card_sources"], lang)
 
 # 2. Planned against established, per measure and province
 if not present.presenting():  # in presenter mode each chart's title says what it shows
     st.subheader(t("iz_bars_heading", lang))
-parts = zones.planned_vs_established_chart(land, lang, style)
+parts = view["bars"]
 if parts is None:
     if present.next_slide():
         st.info(t("no_data", lang))
@@ -48,13 +62,13 @@ else:
 # 3. Progress towards the dated plans
 if not present.presenting():
     st.subheader(t("iz_progress_heading", lang))
-parts = zones.area_progress_chart(land, lang, style=style)
+parts = view["progress"]
 if parts is not None:
     ui.chart_block(parts.figure, lang=lang, summary=parts.summary, table=parts.table, sources=parts.sources,
                    key="iz_area_progress", file_stem="dien-tich-kcn-so-voi-quy-hoach-2030", caveats=parts.caveats)
-status = zones.progress_table(land, lang)
+status = view["status"]
 if not status.empty and present.next_slide():
     st.markdown(f"**{t('iz_progress_table_heading', lang)}**")
     st.dataframe(status, hide_index=True, width="stretch")
-    for note in zones.undated_plan_notes(land, lang):
+    for note in view["notes"]:
         st.caption(views.escape_markdown(note))

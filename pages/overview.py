@@ -18,13 +18,25 @@ filters = ui.filters_container()
 category = ui.url_select(filters, "pills", t("filter_category", lang), categories, "all", key="cat",
                          format_func=lambda c: t("ov_category_all", lang) if c == "all" else category_label(c, lang))
 jurisdictions = ui.jurisdiction_filter(lang, container=filters)
-shown = targets.from_store(ui.query("target_progress", jurisdictions=jurisdictions,
-                                    category="" if category == "all" else category))
+
+
+def overview_views(jurisdictions: tuple[str, ...], category: str, lang: str) -> dict:
+    """The page's cards and tables for one filter, memoised per database version (thousands of targets at
+    national scale are formatted once, not on every rerun)."""
+    shown = targets.from_store(ui.query("target_progress", jurisdictions=list(jurisdictions),
+                                        category="" if category == "all" else category))
+    return {"cards": overview.headline_cards(shown, lang), "count": overview.count_summary(shown, lang),
+            "matrix": overview.status_matrix(shown, lang), "details": overview.detail_table(shown, lang),
+            "choices": (choices := scenarios.scenario_targets(shown)),
+            "labels": {key: scenarios.target_label(row, lang) for key, row in choices.items()}}
+
+
+view = ui.memo(overview_views, tuple(jurisdictions), category, lang)
 
 if not present.presenting():
     ui.briefing_button(lang)
 
-cards = overview.headline_cards(shown, lang)
+cards = view["cards"]
 for start in range(0, len(cards), 3):
     if not present.next_slide():  # presenter mode: three cards per slide
         continue
@@ -41,26 +53,26 @@ for start in range(0, len(cards), 3):
 
 if present.next_slide():
     st.subheader(t("ov_matrix", lang))
-    st.write(overview.count_summary(shown, lang))
-    st.dataframe(overview.status_matrix(shown, lang), hide_index=True, width="stretch")
+    st.write(view["count"])
+    st.dataframe(view["matrix"], hide_index=True, width="stretch")
 
 if present.next_slide():
     st.subheader(t("ov_details", lang))
-    details = overview.detail_table(shown, lang)
+    details = view["details"]
     st.dataframe(details, hide_index=True, width="stretch")
-    st.download_button(t("download_csv", lang), views.csv_bytes(details), file_name="tong-quan-muc-tieu.csv",
+    st.download_button(t("download_csv", lang), lambda: views.csv_bytes(details), file_name="tong-quan-muc-tieu.csv",
                        mime="text/csv")
 
 if present.next_slide():
     st.subheader(t("sc_heading", lang), help=t("sc_help", lang))
-    choices = scenarios.scenario_targets(shown)
+    choices = view["choices"]
     if not choices:
         st.info(t("sc_none", lang))
     else:
         left, right = st.columns([3, 2])
         target_key = ui.url_select(left, "selectbox", t("sc_target", lang), list(choices),
                                    scenarios.default_target(choices), key="target",
-                                   format_func=lambda key: scenarios.target_label(choices[key], lang),
+                                   format_func=view["labels"].__getitem__,
                                    on_change=lambda: st.session_state.update(pace=scenarios.OFF))
         target = choices[target_key]
         pace = ui.url_select(right, "selectbox", t("sc_pace", lang), scenarios.pace_options(target["pace_unit"]),

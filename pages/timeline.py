@@ -21,8 +21,15 @@ jurisdictions = ui.jurisdiction_filter(lang, container=filters)
 types = ui.url_multiselect(filters, t("tl_filter_type", lang), list(EVENT_TYPES), list(EVENT_TYPES), key="type",
                            widget="pills", format_func=lambda kind: events.type_label(kind, lang))
 
-found = ui.query("events", jurisdictions=jurisdictions, start=date(ui.YEAR_MIN, 1, 1), end=date(ui.YEAR_MAX, 12, 31))
-items = events.timeline_items(found, types, lang)
+
+
+def timeline(jurisdictions: tuple[str, ...], types: tuple[str, ...], lang: str) -> list:
+    found = ui.query("events", jurisdictions=list(jurisdictions), start=date(ui.YEAR_MIN, 1, 1),
+                     end=date(ui.YEAR_MAX, 12, 31))
+    return events.timeline_items(found, list(types), lang)
+
+
+items = ui.memo(timeline, tuple(jurisdictions), tuple(types), lang)
 if not items:
     st.info(t("tl_none", lang))
 elif not present.presenting():
@@ -47,5 +54,5 @@ for year, in_year in groupby(items, key=lambda item: item.year):
             st.caption("  \n".join(lines))
 
 if items and not present.presenting():
-    st.download_button(t("download_csv", lang), views.csv_bytes(events.timeline_table(items, lang)),
+    st.download_button(t("download_csv", lang), lambda: views.csv_bytes(events.timeline_table(items, lang)),
                        file_name="dong-thoi-gian.csv", mime="text/csv")

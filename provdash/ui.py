@@ -77,7 +77,8 @@ def _connection(version: tuple[str, int, int]) -> duckdb.DuckDBPyConnection:
     return connect_readonly(Path(version[0]))
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
+# A resource cache, not a data cache: a hit hands back the stored frame without unpickling it (query() copies it).
+@st.cache_resource(show_spinner=False, max_entries=512)
 def _cached_query(version: tuple[str, int, int], name: str, params: tuple[tuple[str, object], ...]) -> pd.DataFrame:
     values = {k: list(v) if isinstance(v, tuple) else v for k, v in params}
     return run_query(_connection(version), name, **values)
@@ -88,6 +89,21 @@ def query(name: str, **params: object) -> pd.DataFrame:
     frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
     result = _cached_query(database_version(), name, frozen)
     return result.copy()
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _memoised(version: tuple[str, int, int], name: str, args: tuple, kwargs: dict, _func):
+    return _func(*args, **kwargs)
+
+
+def memo(func, *args, **kwargs):
+    """`func(*args, **kwargs)`, computed once per database version and arguments and shared by every session.
+
+    For a page's views (queries, then figures and tables built from them): a warm rerun then costs no Plotly
+    or pandas work at all. `func` must depend only on its arguments and the database, and callers must treat
+    the result as read-only (copy a figure before adding to it)."""
+    name = f"{func.__code__.co_filename}:{func.__qualname__}"
+    return _memoised(database_version(), name, args, kwargs, func)
 
 
 # --- widgets whose state lives in the URL -------------------------------------------------------------
@@ -269,7 +285,7 @@ def chart_block(figure, *, lang: str, summary: str, table: pd.DataFrame, sources
         with st.expander(t("table_view", lang)):
             st.dataframe(table, hide_index=True, width="stretch")
             columns = st.columns(3)
-            columns[0].download_button(t("download_csv", lang), views.csv_bytes(table), file_name=f"{file_stem}.csv",
+            columns[0].download_button(t("download_csv", lang), lambda: views.csv_bytes(table), file_name=f"{file_stem}.csv",
                                        mime="text/csv", key=f"{key}-csv")
             columns[1].download_button(t("download_excel", lang), lambda: exports.excel_bytes(table, summary, sources),
                                        file_name=f"{file_stem}.xlsx", key=f"{key}-xlsx", mime=exports.XLSX_MIME)

@@ -89,11 +89,11 @@ def safe_url(url: object) -> str | None:
 def source_lines(frame: pd.DataFrame, lang: str) -> list[str]:
     """One Markdown line per distinct source in `frame`: outlet — title (date), linked when on the web."""
     lines: list[str] = []
-    seen: set[str] = set()
-    for _, row in frame.drop_duplicates("source_id").iterrows():
-        if row["source_id"] in seen:
-            continue
-        seen.add(row["source_id"])
+    if frame.empty or "source_id" not in frame:
+        return lines
+    columns = [c for c in ("source_id", "source_title", "source_outlet", "source_published", "source_url",
+                           "source_file") if c in frame]
+    for row in frame[columns].drop_duplicates("source_id").to_dict("records"):
         title = escape_markdown(row.get("source_title", ""))
         outlet = escape_markdown(row.get("source_outlet", "") or "")
         date_text = escape_markdown(published(row.get("source_published", ""), lang))
