@@ -1,26 +1,32 @@
-"""Nguồn & phương pháp / Sources & method: every value with its source (searchable, filters in the URL), the
-whole dataset to download, and how the progress status is computed with every target's inputs."""
+"""Nguồn & phương pháp / Sources & method: every value with its source (searchable, filters and page in the URL),
+the whole dataset to download, and how the progress status is computed with every target's inputs."""
 from __future__ import annotations
 
 import streamlit as st
 
-from provdash import catalogue, curation, exports, present, progress, targets, ui, views
+from provdash import catalogue, curation, present, progress, ui, views
 from provdash.i18n import t
 
 lang = ui.lang()
 st.title(t("src_title", lang))
 ui.intro(t("src_intro", lang))
 
-# 1. Every value with its source; the search and filters run in SQL with bound parameters
+# 1. Every value with its source; the search, filters and paging run in SQL with bound parameters, so only the
+# rows on screen ever reach Python, however many values the store holds
 show_values = present.next_slide()
 if show_values:
     st.header(t("src_values_heading", lang))
 search, category, kind = catalogue.value_filters(ui.filters_container(), lang,
                                                  ui.query("values_by_category")["category"].tolist())
-values = ui.query("sources_values", search=search, category=category, kind=kind)
-everything = ui.query("sources_values", search="", category="", kind="")
+counts = ui.query("sources_values_count", search=search, category=category, kind=kind).iloc[0]
+matching, total = int(counts["matching"]), int(counts["total"])
 if show_values:
-    st.caption(t("src_count", lang, shown=views.count(len(values), lang), total=views.count(len(everything), lang)))
+    pages = catalogue.page_count(matching)  # one page (no page widget) unless more than VALUES_PAGE_SIZE match
+    caption_box, page_box = st.columns([3, 1], vertical_alignment="bottom") if pages > 1 else (st, st)
+    page = catalogue.values_page(page_box, lang, pages, (search, category, kind))
+    values = ui.query("sources_values_page", search=search, category=category, kind=kind,
+                      limit=catalogue.VALUES_PAGE_SIZE, offset=catalogue.page_offset(page))
+    caption_box.caption(catalogue.values_count_text(page, len(values), matching, total, lang))
     if values.empty:
         st.info(t("src_no_match", lang))
     else:
@@ -30,15 +36,11 @@ if show_values:
         with st.expander(t("src_source_list", lang)):
             ui.source_list(values, lang)
 
-# 2. The whole dataset to download
+# 2. The whole dataset to download, built only when a button is clicked (by DuckDB, not from a table in memory)
 if not present.presenting():
     st.subheader(t("src_download_heading", lang))
     st.caption(t("src_download_help", lang))
-    csv_column, excel_column = st.columns(2)
-    csv_column.download_button(t("src_download_csv", lang), views.csv_bytes(everything),
-                               file_name=f"{catalogue.DOWNLOAD_STEM}.csv", mime="text/csv", key="src_csv")
-    excel_column.download_button(t("download_excel", lang), lambda: exports.excel_bytes(everything, t("nav_sources", lang)),
-                                 file_name=f"{catalogue.DOWNLOAD_STEM}.xlsx", mime=exports.XLSX_MIME, key="src_xlsx")
+    catalogue.dataset_downloads(lang, total)
 
 # The record of every save made on the update page (append-only).
 audit = curation.read_audit()
@@ -61,10 +63,13 @@ if present.next_slide():
     st.subheader(t("src_thresholds_heading", lang))
     st.dataframe(catalogue.threshold_table(progress.configured_thresholds(), lang), hide_index=True)
 
-# 4. Every target's inputs and status
+# 4. Every target's inputs and status (of the chosen topic): the first TARGETS_SHOWN on screen, all as a file
 if present.next_slide():
     st.subheader(t("src_targets_heading", lang))
-    assessments = targets.assess_targets(ui.query("targets_with_actuals"))
-    st.caption(t("src_targets_count", lang, count=views.count(len(assessments), lang)))
-    st.dataframe(catalogue.status_table(assessments, ui.query("sources_vocabulary"), lang), hide_index=True,
-                 width="stretch", height="content", column_config=catalogue.status_column_config(lang))
+    status, in_all = ui.memo(catalogue.target_status_view, category, lang)
+    st.caption(catalogue.targets_count_text(len(status), in_all, lang))
+    st.dataframe(status, hide_index=True, width="stretch", height="content" if len(status) <= 50 else 560,
+                 column_config=catalogue.status_column_config(lang))
+    if in_all > len(status) and not present.presenting():
+        st.download_button(t("src_targets_download", lang), catalogue.target_status_csv,
+                           file_name="trang-thai-muc-tieu.csv", mime="text/csv", key="src_targets_csv")

@@ -7,20 +7,28 @@ provdash/ui.py is shared; it belongs in ui.py once the lead agrees (it follows u
 """
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from provdash import progress, ui, views
+from provdash import exports, paths, progress, targets, ui, views
 from provdash.figures import base, trajectory
 from provdash.i18n import t
 from provdash.numbers import format_day, format_number
+from provdash.queries import connect_readonly, copy_query_csv, run_query
 
 MAX_SEARCH_CHARS = 200
 DOWNLOAD_STEM = "chi-tieu-thai-nguyen-vinh-phuc"
+VALUES_PAGE_SIZE = 200      # rows of the values table on one page (the rest are paged in SQL)
+CSV_ZIP_FROM = 100_000      # values; from here on the whole-dataset CSV (~0.5 kB a value) comes zipped
+# Excel itself stops at 1,048,576 rows, but openpyxl needs ~0.7 s and ~15 MB per thousand rows: beyond this
+# many values the Excel file is not offered, and the page says why.
+EXCEL_MAX_VALUES = 50_000
 
 
 # --- search text -------------------------------------------------------------------------------------------
@@ -62,6 +70,41 @@ def values_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("col_quote", lang): [r["quote"] or "" for r in rows],
     }
     return pd.DataFrame(columns, columns=list(columns))
+
+
+# --- paging the values table ------------------------------------------------------------------------------
+
+def page_count(matching: int, page_size: int = VALUES_PAGE_SIZE) -> int:
+    """Pages needed to show `matching` values (at least one, which may be empty)."""
+    return max(1, math.ceil(max(0, int(matching)) / page_size))
+
+
+def page_from_text(raw: object, pages: int) -> int:
+    """A page number from the URL (or the page widget): plain ascii digits, else page 1; beyond the last page
+    means the last."""
+    if isinstance(raw, float) and raw.is_integer():
+        raw = int(raw)
+    text = str(raw or "").strip() if not isinstance(raw, bool) else ""
+    if not re.fullmatch(r"[0-9]{1,9}", text):
+        return 1
+    return min(max(1, int(text)), max(1, pages))
+
+
+def page_offset(page: int, page_size: int = VALUES_PAGE_SIZE) -> int:
+    """Rows before `page` (the page query's $offset)."""
+    return (max(1, int(page)) - 1) * page_size
+
+
+def values_count_text(page: int, shown: int, matching: int, total: int, lang: str,
+                      page_size: int = VALUES_PAGE_SIZE) -> str:
+    """"Hiển thị 167 trên 167 giá trị." when everything matching fits on one page; otherwise which rows of how
+    many ("Hiển thị 201–400 trên 10.000.000 giá trị."), with the total when a search or filter narrows it."""
+    if matching <= page_size:
+        return t("src_count", lang, shown=views.count(matching, lang), total=views.count(total, lang))
+    first = page_offset(page, page_size) + 1
+    numbers = {"first": views.count(first, lang), "last": views.count(first + max(shown, 1) - 1, lang),
+               "shown": views.count(matching, lang), "total": views.count(total, lang)}
+    return t("src_count_page_all" if matching == total else "src_count_page", lang, **numbers)
 
 
 # --- how the status is computed ----------------------------------------------------------------------------
@@ -138,6 +181,34 @@ def status_table(assessments: pd.DataFrame, vocabulary: pd.DataFrame, lang: str)
     return pd.DataFrame(columns, columns=list(columns))
 
 
+TARGETS_SHOWN = 500  # rows of the status table on screen; a national store has tens of thousands of targets
+
+
+def target_status_view(category: str, lang: str) -> tuple[pd.DataFrame, int]:
+    """The status table of the first TARGETS_SHOWN targets of `category` ('' for all), and how many there are."""
+    first = ui.query("target_progress_first", category=category, limit=TARGETS_SHOWN)
+    in_all = int(first["targets_in_all"].iloc[0]) if not first.empty else 0
+    return status_table(targets.from_store(first), ui.query("sources_vocabulary"), lang), in_all
+
+
+def targets_count_text(shown: int, in_all: int, lang: str) -> str:
+    text = t("src_targets_count", lang, count=views.count(in_all, lang))
+    if shown < in_all:
+        text += " " + t("src_targets_shown", lang, shown=views.count(shown, lang))
+    return text
+
+
+def target_status_csv() -> bytes:
+    """Every target's stored status and inputs (table target_progress) as CSV, written by DuckDB on click."""
+    def write(target: Path) -> None:
+        con = connect_readonly(paths.db_path())
+        try:
+            copy_query_csv(con, "target_progress_all", target)
+        finally:
+            con.close()
+    return exports.csv_file_bytes(write)
+
+
 def threshold_table(thresholds: progress.Thresholds, lang: str) -> pd.DataFrame:
     """Each status with the condition that gives it, thresholds in the language's number style."""
     on_track = format_number(thresholds.on_track, lang, decimals=2)
@@ -171,6 +242,82 @@ def value_filters(container, lang: str, categories: list[str]) -> tuple[str, str
     kind = ui.url_select(kind_box, "segmented_control", t("col_kind", lang), ["", "actual", "target"], "",
                          key="kind", format_func=lambda k: t("kind_" + k, lang) if k else t("src_all", lang))
     return search, category, kind
+
+
+PAGE_KEY = "page"                 # ?page=3
+PAGE_FILTERS_KEY = "page_filters"  # the search and filters the page number was chosen for
+
+
+def values_page(container, lang: str, pages: int, filters: tuple) -> int:
+    """The page of the values table (?page=3), drawn only when there is more than one: seeded from the URL,
+    back to page 1 when the search or a filter changes, kept within 1..pages whatever the URL says."""
+    previous = st.session_state.get(PAGE_FILTERS_KEY)
+    st.session_state[PAGE_FILTERS_KEY] = filters
+    if pages <= 1:
+        if PAGE_KEY in st.query_params:
+            del st.query_params[PAGE_KEY]
+        return 1
+    if PAGE_KEY not in st.session_state:
+        st.session_state[PAGE_KEY] = page_from_text(st.query_params.get(PAGE_KEY), pages)
+    elif previous is not None and previous != filters:
+        st.session_state[PAGE_KEY] = 1
+    else:
+        st.session_state[PAGE_KEY] = page_from_text(st.session_state[PAGE_KEY], pages)
+    page = page_from_text(container.number_input(t("src_page", lang, pages=views.count(pages, lang)), min_value=1,
+                                                 max_value=pages, step=1, key=PAGE_KEY), pages)
+    if page == 1:
+        if PAGE_KEY in st.query_params:
+            del st.query_params[PAGE_KEY]
+    elif st.query_params.get_all(PAGE_KEY) != [str(page)]:
+        st.query_params[PAGE_KEY] = str(page)
+    return page
+
+
+def _write_dataset_csv(target: Path) -> None:
+    """Every value, in the page's order, written by DuckDB. A large sort spills next to the file instead of
+    filling memory, on one thread so that other sessions keep the other core (10 M values: ~70 s, ~1,2 GB)."""
+    con = connect_readonly(paths.db_path(), config={"memory_limit": "1GB", "threads": "1",
+                                                    "temp_directory": str(target.parent)})
+    try:
+        copy_query_csv(con, "sources_values", target, search="", category="", kind="")
+    finally:
+        con.close()
+
+
+def dataset_csv(zipped: bool = False) -> bytes:
+    """The whole dataset as CSV (UTF-8 with BOM, every column of the observations view), built on click; zipped
+    when large (see CSV_ZIP_FROM)."""
+    return exports.csv_file_bytes(_write_dataset_csv, zip_member=f"{DOWNLOAD_STEM}.csv" if zipped else None)
+
+
+def dataset_excel(lang: str) -> bytes:
+    """The whole dataset as an Excel workbook, built on click; only offered up to EXCEL_MAX_VALUES values."""
+    con = connect_readonly(paths.db_path())
+    try:
+        everything = run_query(con, "sources_values", search="", category="", kind="")
+    finally:
+        con.close()
+    return exports.excel_bytes(everything, t("nav_sources", lang))
+
+
+def dataset_downloads(lang: str, total: int) -> None:
+    """The whole dataset to take away, each file built only when its button is clicked: CSV (zipped when
+    large) and Excel (up to EXCEL_MAX_VALUES values; beyond that the page says why and offers the CSV)."""
+    csv_column, excel_column = st.columns(2)
+    zipped = total >= CSV_ZIP_FROM
+    if zipped:
+        csv_column.download_button(t("src_download_csv_zip", lang), lambda: dataset_csv(zipped=True),
+                                   file_name=f"{DOWNLOAD_STEM}.zip", mime=exports.ZIP_MIME, key="src_csv",
+                                   help=t("src_download_zip_help", lang, total=views.count(total, lang)))
+    else:
+        csv_column.download_button(t("src_download_csv", lang), dataset_csv,
+                                   file_name=f"{DOWNLOAD_STEM}.csv", mime="text/csv", key="src_csv")
+    if total <= EXCEL_MAX_VALUES:
+        excel_column.download_button(t("download_excel", lang), lambda: dataset_excel(lang),
+                                     file_name=f"{DOWNLOAD_STEM}.xlsx", mime=exports.XLSX_MIME, key="src_xlsx")
+    else:
+        excel_column.info(t("src_excel_too_big", lang, limit=views.count(EXCEL_MAX_VALUES, lang),
+                            rows=views.count(exports.EXCEL_MAX_ROWS, lang), total=views.count(total, lang)))
 
 
 VALUES_TABLE_HEIGHT = 560  # about fifteen rows; the search narrows the rest

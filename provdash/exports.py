@@ -1,4 +1,5 @@
-"""Files people take away: a chart's data as Excel, a chart as a server-rendered PNG.
+"""Files people take away: a chart's data as Excel, a chart as a server-rendered PNG, a large CSV written by the
+database (plain, or zipped when large).
 
 Excel goes through openpyxl (via pandas); images through Kaleido 1.x driving the system Chromium, started once
 per process and reused (~0.2 s an image instead of seconds). No Streamlit here.
@@ -8,12 +9,19 @@ from __future__ import annotations
 import io
 import os
 import shutil
+import tempfile
 import threading
+import zipfile
+from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+ZIP_MIME = "application/zip"
+CSV_BOM = b"\xef\xbb\xbf"  # UTF-8 with BOM, so Excel opens Vietnamese correctly (as views.csv_bytes)
+EXCEL_MAX_ROWS = 1_048_576  # rows in one Excel worksheet, the header row included
 _kaleido_lock = threading.Lock()
 _kaleido_started = False
 
@@ -78,3 +86,21 @@ def excel_bytes(table: pd.DataFrame, title: str = "", sources: pd.DataFrame | No
                 width = max(len(str(cell.value or "")) for cell in column[:200])
                 sheet.column_dimensions[column[0].column_letter].width = min(60, max(10, width + 2))
     return buffer.getvalue()
+
+
+def csv_file_bytes(write_csv: Callable[[Path], None], zip_member: str | None = None) -> bytes:
+    """A CSV written to a scratch file by `write_csv(path)` (e.g. queries.copy_query_csv, so no row passes through
+    Python), as UTF-8 with BOM; with `zip_member`, zipped as that one file instead (a large CSV is mostly
+    repetition: about a seventh of the size). The scratch file is removed whatever happens."""
+    with tempfile.TemporaryDirectory(prefix="provdash-csv-") as folder:
+        path = Path(folder) / "data.csv"
+        write_csv(path)
+        if zip_member is None:
+            with path.open("rb") as source:
+                return CSV_BOM + source.read()
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+            with archive.open(zip_member, "w", force_zip64=True) as member, path.open("rb") as source:
+                member.write(CSV_BOM)
+                shutil.copyfileobj(source, member, 1 << 20)
+        return buffer.getvalue()

@@ -58,29 +58,55 @@ def load_query(name: str) -> QueryFile:
     return QueryFile(name, description, declared, sql)
 
 
-def connect_readonly(path: Path | None = None) -> duckdb.DuckDBPyConnection:
+def connect_readonly(path: Path | None = None, config: dict[str, str] | None = None) -> duckdb.DuckDBPyConnection:
     """A read-only connection to the database file as it is now: viewer pages can never write to it.
 
     The file is ATTACHed to a private in-memory instance rather than opened with duckdb.connect(path): DuckDB
     shares one instance per path within a process, so after a rebuild replaced the file a plain connect
-    would keep reading the old one. Each connection here sees exactly one version of the file.
+    would keep reading the old one. Each connection here sees exactly one version of the file. `config` is
+    DuckDB's (e.g. a memory_limit and a temp_directory to spill to, for an export of every row).
     """
-    con = duckdb.connect()
+    con = duckdb.connect(config=config or {})
     con.execute("ATTACH $path AS store (READ_ONLY)", {"path": str(path or paths.db_path())})
     con.execute("USE store")
     return con
 
 
-def run_query(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> pd.DataFrame:
-    """Run queries/<name>.sql on a fresh cursor of `con` with exactly its declared parameters bound."""
+def _checked(name: str, params: dict) -> QueryFile:
     query = load_query(name)
     missing = query.declared - params.keys()
     extra = params.keys() - query.declared
     if missing or extra:
         raise TypeError(f"query {name!r} takes {sorted(query.declared)}; got {sorted(params)}")
+    return query
+
+
+def run_query(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> pd.DataFrame:
+    """Run queries/<name>.sql on a fresh cursor of `con` with exactly its declared parameters bound."""
+    query = _checked(name, params)
     cursor = con.cursor()
     try:
         cursor.execute("USE store")  # a cursor starts in the in-memory catalog
         return cursor.execute(query.sql, params).df()
+    finally:
+        cursor.close()
+
+
+COPY_TARGET = "copy_target"  # the bound parameter holding copy_query_csv's file name
+
+
+def copy_query_csv(con: duckdb.DuckDBPyConnection, name: str, target: Path, **params: object) -> None:
+    """Write the result of queries/<name>.sql to the file `target` as CSV (header, commas, UTF-8) with DuckDB's
+    COPY: no row passes through Python, however many there are. Parameters are bound as in run_query."""
+    query = _checked(name, params)
+    if COPY_TARGET in params:
+        raise TypeError(f"${COPY_TARGET} is reserved for the file name")
+    # The statement wraps a query file of ours; values, the file name included, stay bound parameters.
+    statement = ("COPY (\n" + query.sql.strip().rstrip(";") + "\n) TO $" + COPY_TARGET
+                 + " (FORMAT csv, HEADER, DELIMITER ',')")
+    cursor = con.cursor()
+    try:
+        cursor.execute("USE store")
+        cursor.execute(statement, {**params, COPY_TARGET: str(target)})
     finally:
         cursor.close()

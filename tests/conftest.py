@@ -34,7 +34,7 @@ def seeds_available() -> bool:
     return paths.seeds_dir().is_dir()
 
 
-def open_app_page(page: str, *, check_entry: bool = False, **query):
+def open_app_page(page: str, /, *, check_entry: bool = False, **query):
     """AppTest of the whole app (entry point, language, navigation) switched to `page`, with URL parameters,
     as a browser would open it: entry point first, then a click in the sidebar."""
     from streamlit.testing.v1 import AppTest

@@ -1,18 +1,22 @@
 """The Sources & method page (pages/sources.py): table tests for its pure builders (provdash/catalogue.py),
-the search query, and AppTest runs against the real database — default view, search and filters kept in the
-URL, both languages, one status row per target, the download, and hostile URL parameters."""
+the search, count and page queries, and AppTest runs against the real database — default view, search and
+filters kept in the URL, both languages, one status row per target, the downloads (built on click), and hostile
+URL parameters — and against a small synthetic database of several pages (the page number in the URL)."""
 from __future__ import annotations
 
 import io
+import zipfile
 
+import openpyxl
 import pandas as pd
 import pytest
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import open_app_page
-from provdash import catalogue, paths, progress, views
-from provdash.queries import connect_readonly, run_query
-from provdash.targets import assess_targets
+from provdash import catalogue, exports, paths, progress, scale_db, views
+from provdash.i18n import t
+from provdash.queries import connect_readonly, copy_query_csv, run_query
 
 PAGE = "pages/sources.py"
 
@@ -139,6 +143,114 @@ def test_hostile_search_is_only_text(search, text):
     assert len(search()) >= 160
 
 
+# --- the count and page queries (the page never reads every value) ----------------------------------------
+
+@pytest.fixture(scope="module")
+def store(built_db):
+    con = connect_readonly(built_db)
+    yield con
+    con.close()
+
+
+def counted(con, text="", category="", kind="") -> tuple[int, int]:
+    row = run_query(con, "sources_values_count", search=text, category=category, kind=kind).iloc[0]
+    return int(row["matching"]), int(row["total"])
+
+
+def paged(con, text="", category="", kind="", limit=catalogue.VALUES_PAGE_SIZE, offset=0) -> pd.DataFrame:
+    return run_query(con, "sources_values_page", search=text, category=category, kind=kind, limit=limit,
+                     offset=offset)
+
+
+@pytest.mark.parametrize("text, category, kind", [
+    ("", "", ""), ("Samsung", "", ""), ("thai nguyen", "", "target"), ("Vĩnh Phúc 2030", "", ""),
+    ("", "fdi", ""), ("FDI", "fdi", "actual"), ("ĐỒNG", "", ""), ("https", "", ""), ("zzzz-khong-co", "", ""),
+])
+def test_count_and_pages_agree_with_the_search(store, search, text, category, kind):
+    everything = search(text, category, kind)
+    assert counted(store, text, category, kind) == (len(everything), len(search()))
+    # pages of 50, one after another, are the whole result in the same order: no row twice, none left out
+    pages = [paged(store, text, category, kind, limit=50, offset=offset)
+             for offset in range(0, len(everything) + 50, 50)]
+    joined = pd.concat(pages, ignore_index=True)
+    assert list(joined["obs_id"]) == list(everything["obs_id"])
+    assert list(joined.columns) == list(everything.columns)
+
+
+def test_the_order_is_total_so_pages_are_stable(store, search):
+    everything = search()
+    assert everything["obs_id"].is_unique  # the last sort key is the key
+    assert paged(store, limit=7, offset=30).equals(paged(store, limit=7, offset=30))
+    assert list(paged(store, limit=7, offset=30)["obs_id"]) == list(everything["obs_id"][30:37])
+
+
+@pytest.mark.parametrize("offset", [167, 10_000, 2**62])
+def test_a_page_beyond_the_end_is_empty(store, search, offset):
+    page = paged(store, offset=max(offset, len(search())))
+    assert page.empty and list(page.columns) == list(search().columns)
+
+
+@pytest.mark.parametrize("text", ["'; DROP TABLE observation_facts; --", "<script>alert(1)</script>", "$search",
+                                  "x" * 10_000, "' OR 1=1 --"])
+def test_hostile_search_counts_nothing(store, text):
+    assert counted(store, text)[0] == 0 and paged(store, text).empty
+    assert counted(store)[1] >= 160
+
+
+def test_the_csv_export_is_every_value_written_by_duckdb(built_db, store, search, tmp_path):
+    copy_query_csv(store, "sources_values", tmp_path / "all.csv", search="", category="", kind="")
+    written = pd.read_csv(tmp_path / "all.csv", dtype=str, keep_default_na=False)
+    # the same table, cell for cell, as the pandas CSV the page used to build from a frame of every value
+    before = pd.read_csv(io.BytesIO(views.csv_bytes(search())), encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert written.equals(before)
+    with pytest.raises(TypeError):
+        copy_query_csv(store, "sources_values", tmp_path / "x.csv", search="")  # parameters as run_query
+
+
+def test_the_whole_dataset_files(built_db, search):
+    everything = search()
+    data = catalogue.dataset_csv()
+    assert data.startswith(exports.CSV_BOM) and not data.startswith(exports.CSV_BOM * 2)
+    again = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", keep_default_na=False)
+    assert len(again) == len(everything) and list(again.columns) == list(everything.columns)
+    assert {"quote", "source_url", "source_file", "value", "qualifier"} <= set(again.columns)
+    assert (again["obs_id"] == everything["obs_id"]).all()  # the page's order
+    with zipfile.ZipFile(io.BytesIO(catalogue.dataset_csv(zipped=True))) as archive:
+        assert archive.namelist() == [f"{catalogue.DOWNLOAD_STEM}.csv"]
+        assert archive.read(archive.namelist()[0]) == data
+    sheet = openpyxl.load_workbook(io.BytesIO(catalogue.dataset_excel("vi")), read_only=True)["data"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert len(rows) == len(everything) + 1 and list(rows[0]) == list(everything.columns)
+
+
+# --- paging, pure -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("matching, pages", [(0, 1), (1, 1), (200, 1), (201, 2), (167, 1), (10_000_000, 50_000)])
+def test_page_count(matching, pages):
+    assert catalogue.page_count(matching) == pages
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("3", 3), ("1", 1), (" 2 ", 2), ("5", 5), ("6", 5), ("999999999", 5), ("0", 1), ("-1", 1), ("abc", 1), ("", 1),
+    (None, 1), ("2.5", 1), ("1e3", 1), ("99999999999999999999", 1), ("\u0663", 1), ("３", 1), ("0x10", 1),
+    ("<script>", 1), ("NaN", 1), (4, 4), (7, 5),
+])
+def test_page_from_text_never_fails(raw, expected):
+    assert catalogue.page_from_text(raw, 5) == expected
+
+
+@pytest.mark.parametrize("page, shown, matching, total, lang, expected", [
+    (1, 167, 167, 167, "vi", "Hiển thị 167 trên 167 giá trị."),
+    (1, 5, 5, 167, "en", "Showing 5 of 167 values."),
+    (1, 200, 10_000_000, 10_000_000, "vi", "Hiển thị 1–200 trên 10.000.000 giá trị."),
+    (3, 200, 10_000_000, 10_000_000, "en", "Showing 401–600 of 10,000,000 values."),
+    (117, 49, 23_249, 10_000_000, "vi",
+     "Hiển thị 23.201–23.249 trên 23.249 giá trị khớp (tổng số 10.000.000 giá trị)."),
+])
+def test_values_count_text(page, shown, matching, total, lang, expected):
+    assert catalogue.values_count_text(page, shown, matching, total, lang) == expected
+
+
 # --- the page --------------------------------------------------------------------------------------------
 
 def open_page(**query) -> AppTest:
@@ -148,7 +260,7 @@ def open_page(**query) -> AppTest:
 def targets_count(built_db) -> int:
     con = connect_readonly(built_db)
     try:
-        return len(assess_targets(run_query(con, "targets_with_actuals")))
+        return len(run_query(con, "target_progress_all"))
     finally:
         con.close()
 
@@ -227,18 +339,45 @@ def test_nothing_found_says_so(built_db):
     assert len(status_frame(at)) == targets_count(built_db)
 
 
-def test_the_whole_dataset_downloads_as_csv_and_excel(built_db, search):
+@pytest.fixture
+def deferred_files(monkeypatch) -> dict:
+    """What each download button built on click would serve: Streamlit's registrations of deferred files, kept
+    (AppTest's runtime, which holds them, lasts only for one run)."""
+    registered: dict = {}
+    original = MediaFileManager.add_deferred
+
+    def add_deferred(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        file_id = original(self, data_callable, mimetype, coordinates, file_name=file_name, **kwargs)
+        registered[file_id] = (data_callable, mimetype, file_name)
+        return file_id
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", add_deferred)
+    return registered
+
+
+def downloaded(files: dict, button) -> tuple[str, str, bytes]:
+    """Click a download button whose file is built on click: (file name, MIME type, contents)."""
+    assert button.proto.deferred_file_id and not button.proto.url  # nothing built until clicked
+    build, mime, name = files[button.proto.deferred_file_id]
+    return name, mime, build()
+
+
+def test_the_whole_dataset_downloads_as_csv_and_excel(built_db, search, deferred_files):
     at = open_page(q="Samsung")
     csv_button, excel_button = at.get("download_button")
-    assert "CSV" in csv_button.proto.label and csv_button.proto.url.endswith(".csv")
+    assert "CSV" in csv_button.proto.label and "ZIP" not in csv_button.proto.label
     assert "Excel" in excel_button.proto.label
     # what the button serves, even when the table is narrowed: every value, every column, UTF-8 with BOM
-    everything = search()
-    data = views.csv_bytes(everything)
+    name, mime, data = downloaded(deferred_files, csv_button)
+    assert name == f"{catalogue.DOWNLOAD_STEM}.csv" and mime == "text/csv"
     assert data.startswith(b"\xef\xbb\xbf")
+    everything = search()
     again = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", keep_default_na=False)
     assert len(again) == len(everything) and list(again.columns) == list(everything.columns)
-    assert {"quote", "source_url", "source_file", "value", "qualifier"} <= set(again.columns)
+    name, mime, data = downloaded(deferred_files, excel_button)
+    assert name == f"{catalogue.DOWNLOAD_STEM}.xlsx" and mime == exports.XLSX_MIME
+    sheet = openpyxl.load_workbook(io.BytesIO(data), read_only=True)["data"]
+    assert len(list(sheet.iter_rows())) == len(everything) + 1
 
 
 @pytest.mark.parametrize("query", [
@@ -271,3 +410,120 @@ def test_presenter_mode_shows_one_panel_per_slide(built_db):
     assert not at.exception and len(at.get("latex")) == 3
     at.button(key="present_next").click().run()  # slide 3: every target
     assert not at.exception and len(at.dataframe[0].value) == targets_count(built_db)
+
+
+@pytest.mark.parametrize("page", ["7", "-1", "abc", "99999999999999999999"])
+def test_one_page_needs_no_page_number(built_db, page):
+    at = open_page(page=page)
+    assert not at.exception
+    assert len(values_frame(at)) >= 160 and not at.number_input
+    assert "page" not in at.query_params
+    assert at.caption[0].value.startswith("Hiển thị 1") and "–" not in at.caption[0].value
+
+
+# --- several pages: a small synthetic store of 1 000 values (provdash.scale_db) ---------------------------
+
+SMALL_ROWS = 1000
+
+
+@pytest.fixture(scope="module")
+def small_db(tmp_path_factory):
+    target = tmp_path_factory.mktemp("paged") / "small.duckdb"
+    scale_db.generate(SMALL_ROWS, target, seed=0, quiet=True)
+    return target
+
+
+@pytest.fixture
+def paged_store(built_db, small_db, monkeypatch):
+    """The app reads the small store for one test (built_db first, so its setting is what comes back)."""
+    monkeypatch.setenv("DASHBOARD_DB", str(small_db))
+    con = connect_readonly(small_db)
+    yield con
+    con.close()
+
+
+def test_the_first_of_several_pages(paged_store):
+    at = open_page()
+    assert not at.exception
+    assert len(values_frame(at)) == catalogue.VALUES_PAGE_SIZE
+    assert at.caption[0].value == "Hiển thị 1–200 trên 1.000 giá trị."
+    assert at.number_input(key="page").value == 1 and at.number_input(key="page").max == 5
+    assert "page" not in at.query_params
+    first = paged(paged_store)
+    assert list(values_frame(at)[t("col_period", "vi")]) == list(first["period_label"])
+    # the source list under the table names the sources of the rows shown, not of every value
+    listed = at.expander[0].caption[0].value.split("  \n")[1:]
+    assert listed == views.source_lines(first, "vi")
+    assert first["source_id"].nunique() < paged_store.execute("SELECT count(*) FROM sources").fetchone()[0]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_page_from_the_url(paged_store, lang):
+    at = open_page(page="3", lang=lang)
+    assert not at.exception
+    assert at.number_input(key="page").value == 3 and at.query_params["page"] == "3"
+    expected = paged(paged_store, offset=400)
+    assert len(values_frame(at)) == len(expected) == 200
+    place = "Địa bàn" if lang == "vi" else "Jurisdiction"
+    names = expected["jurisdiction_name" if lang == "vi" else "jurisdiction_name_en"]
+    assert list(values_frame(at)[place]) == list(names)
+    assert at.caption[0].value == {"vi": "Hiển thị 401–600 trên 1.000 giá trị.",
+                                   "en": "Showing 401–600 of 1,000 values."}[lang]
+
+
+@pytest.mark.parametrize("page, expected", [
+    ("9", 5), ("99999999999999999999", 1), ("0", 1), ("-2", 1), ("abc", 1), ("2.0", 1), ("1e3", 1), ("\u0663", 1),
+    ("<script>alert(1)</script>", 1), ("", 1), (["2", "4"], 4),
+])
+def test_hostile_page_numbers(paged_store, page, expected):
+    at = open_page(page=page)
+    assert not at.exception
+    assert at.number_input(key="page").value == expected
+    assert at.query_params.get("page") == (None if expected == 1 else str(expected))
+    assert len(values_frame(at)) == 200 and not at.get("html")
+
+
+def test_paging_writes_the_url_and_a_new_search_starts_again(paged_store):
+    at = open_page()
+    at.number_input(key="page").set_value(5).run()
+    assert not at.exception
+    assert at.query_params["page"] == "5" and at.caption[0].value == "Hiển thị 801–1.000 trên 1.000 giá trị."
+    at.text_input[0].input("Thái Nguyên").run()  # fewer matches: back to the first page
+    assert not at.exception
+    assert "page" not in at.query_params
+    matching, total = counted(paged_store, "Thái Nguyên")
+    assert 0 < matching < total
+    assert len(values_frame(at)) == min(matching, 200)
+
+
+def test_large_stores_get_a_zipped_csv_and_no_excel(paged_store, monkeypatch, deferred_files):
+    monkeypatch.setattr(catalogue, "CSV_ZIP_FROM", 500)
+    monkeypatch.setattr(catalogue, "EXCEL_MAX_VALUES", 500)
+    at = open_page()
+    assert not at.exception
+    (csv_button,) = at.get("download_button")
+    assert "ZIP" in csv_button.proto.label
+    name, mime, data = downloaded(deferred_files, csv_button)
+    assert name == f"{catalogue.DOWNLOAD_STEM}.zip" and mime == exports.ZIP_MIME
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        table = archive.read(f"{catalogue.DOWNLOAD_STEM}.csv")
+    assert table.startswith(exports.CSV_BOM)
+    assert len(pd.read_csv(io.BytesIO(table), encoding="utf-8-sig", keep_default_na=False)) == SMALL_ROWS
+    assert any("1.048.576" in box.value and "1.000" in box.value for box in at.info)  # why there is no Excel file
+
+
+def test_many_targets_show_the_first_and_offer_all_as_a_file(paged_store, monkeypatch):
+    """A national store holds tens of thousands of targets: the page formats only the first TARGETS_SHOWN."""
+    in_all = paged_store.execute("SELECT count(*) FROM target_progress").fetchone()[0]
+    assert in_all > 5
+    monkeypatch.setattr(catalogue, "TARGETS_SHOWN", 5)
+    at = open_page()
+    assert not at.exception
+    table = at.dataframe[-1].value
+    assert len(table) == 5
+    caption = next(c.value for c in at.caption if "mục tiêu có năm cần đạt" in c.value)
+    assert caption.startswith(f"{views.count(in_all, 'vi')} mục tiêu") and "5 mục tiêu đầu tiên" in caption
+    assert any(b.proto.label == t("src_targets_download", "vi") for b in at.get("download_button"))
+    data = catalogue.target_status_csv().decode("utf-8-sig")
+    rows = pd.read_csv(io.StringIO(data))
+    assert len(rows) == in_all and {"indicator", "jurisdiction", "status", "target_value"} <= set(rows.columns)

@@ -22,6 +22,8 @@ EXAMPLES = {
     "search": "FDI",
     "kind": "actual",
     "source_id": "seed_003",
+    "limit": 200,
+    "offset": 0,
 }
 
 
