@@ -32,8 +32,8 @@ def timed_runs(at: AppTest, reruns: int) -> list[float]:
     return times
 
 
-def empty_page_rerun(reruns: int, timeout: float) -> float:
-    at = AppTest.from_file(str(ROOT / "bench" / "empty_page.py"), default_timeout=timeout)
+def empty_page_rerun(reruns: int, timeout: float, script: str = "empty_page.py") -> float:
+    at = AppTest.from_file(str(ROOT / "bench" / script), default_timeout=timeout)
     at.run()
     return statistics.median(timed_runs(at, reruns))
 
@@ -88,6 +88,8 @@ def measure(page: str, reruns: int, timeout: float, profile: Path | None) -> dic
     result["exception"] += [str(e.value)[:300] for e in at.exception]
     # Same rerun measured once more after the page: the machine is noisy, so keep the lower of the two.
     result["empty_rerun_after_s"] = empty_page_rerun(reruns, timeout)
+    # For reading P1: the smallest app with one filter and one Plotly chart (bench/minimal_app.py), same process.
+    result["one_chart_rerun_s"] = empty_page_rerun(reruns, timeout, "minimal_app.py")
     return result
 
 
