@@ -307,7 +307,7 @@ def add_scenario_line(figure: go.Figure, row: pd.Series | dict, scenario: Scenar
              pace=pace_text(scenario.pace, scenario.pace_unit, lang))
     values = [_value(row, value, lang) for _, value in points]
     labelled = max(1, len(points) // 2)
-    rows_before = base._legend_rows(figure, style)
+    rows_before = base.figure_legend_rows(figure, style)
     figure.add_trace(go.Scatter(
         x=pd.to_datetime(pd.Series([day for day, _ in points])), y=[value for _, value in points],
         mode="lines+markers+text", name=name, legendgroup="scenario",
@@ -320,7 +320,7 @@ def add_scenario_line(figure: go.Figure, row: pd.Series | dict, scenario: Scenar
         hovertext=[base._plain(f"{t('sc_line_short', lang)} · {day.year}: {text}") for (day, _), text in zip(points, values)],
         hovertemplate="%{hovertext}<extra></extra>",
     ))
-    extra = (base._legend_rows(figure, style) - rows_before) * (style.font_size + 12)
+    extra = (base.figure_legend_rows(figure, style) - rows_before) * (style.font_size + 12)
     if extra:
         figure.update_layout(height=(figure.layout.height or 450) + extra,
                              margin=dict(b=(figure.layout.margin.b or 80) + extra))

@@ -6,6 +6,7 @@ Pure functions (DataFrame in, DataFrame or str out); no Streamlit, no SQL. Pages
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import quote as url_quote
 
 import pandas as pd
@@ -93,16 +94,31 @@ def source_lines(frame: pd.DataFrame, lang: str) -> list[str]:
         return lines
     columns = [c for c in ("source_id", "source_title", "source_outlet", "source_published", "source_url",
                            "source_file") if c in frame]
-    for row in frame[columns].drop_duplicates("source_id").to_dict("records"):
-        title = escape_markdown(row.get("source_title", ""))
-        outlet = escape_markdown(row.get("source_outlet", "") or "")
-        date_text = escape_markdown(published(row.get("source_published", ""), lang))
-        url = safe_url(row.get("source_url"))
-        label = f"[{title}]({url})" if url else title
-        if not url and row.get("source_file"):
-            label += " · " + escape_markdown(t("seed_article", lang, file=row["source_file"]))
-        lines.append(f"{outlet} — {label} ({date_text})" if outlet else f"{label} ({date_text})")
+    seen: set = set()
+    # Column lists rather than pandas row operations, and each line formatted once: this runs under every chart
+    # on every rerun.
+    for values in zip(*(frame[c].tolist() for c in columns)):
+        row = dict(zip(columns, values))
+        if row["source_id"] in seen:
+            continue
+        seen.add(row["source_id"])
+        lines.append(_source_line(row.get("source_title", ""), row.get("source_outlet", ""),
+                                  row.get("source_published", ""), row.get("source_url"), row.get("source_file"),
+                                  lang))
     return lines
+
+
+@lru_cache(maxsize=4096)
+def _source_line(title: object, outlet: object, published_on: object, url: object, source_file: object,
+                 lang: str) -> str:
+    title = escape_markdown(title)
+    outlet = escape_markdown(outlet or "")
+    date_text = escape_markdown(published(published_on, lang))
+    link = safe_url(url)
+    label = f"[{title}]({link})" if link else title
+    if not link and source_file:
+        label += " · " + escape_markdown(t("seed_article", lang, file=source_file))
+    return f"{outlet} — {label} ({date_text})" if outlet else f"{label} ({date_text})"
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:

@@ -76,6 +76,11 @@ def series_name(row: pd.Series | dict, lang: str, show_scope: bool = True, show_
 
 def hover_lines(row: pd.Series | dict, lang: str) -> str:
     """Hover text for one value: value with qualifier, period, scope, method, source. Plain text only."""
+    return "<br>".join(hover_line_list(row, lang))
+
+
+def hover_line_list(row: pd.Series | dict, lang: str) -> list[str]:
+    """The lines of `hover_lines`."""
     lines = [
         f"<b>{_plain(series_name(row, lang, show_method=False))}</b>",
         _plain(qualified_value_text(row["value"], localised(row, "unit_label", lang),
@@ -88,7 +93,7 @@ def hover_lines(row: pd.Series | dict, lang: str) -> str:
         lines.append(_plain(localised(row, "method_label", lang)))
     if row.get("source_title"):
         lines.append(t("hover_source", lang, source=_plain(_shorten(str(row["source_title"]), 60))))
-    return "<br>".join(line for line in lines if line)
+    return [line for line in lines if line]
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -114,9 +119,8 @@ NORMAL = Style()
 PRESENTER = Style(title_size=30, font_size=22, marker_size=16, line_width=4.5, height=540)
 
 
-def _legend_rows(figure: go.Figure, style: Style) -> int:
-    """Roughly how many rows the horizontal legend under the plot will take, to reserve room for it."""
-    names = [tr.name or "" for tr in figure.data if tr.showlegend is not False]
+def legend_rows(names: list[str], style: Style) -> int:
+    """Roughly how many rows a horizontal legend of `names` under the plot takes, to reserve room for it."""
     if not names:
         return 0
     per_row_chars = 90 * 13 / style.font_size
@@ -146,28 +150,48 @@ TEMPLATE = dict(
 )
 
 
+LEAN_TEMPLATE = go.layout.Template(TEMPLATE)
+
+
+def legend_names(figure: go.Figure) -> list[str]:
+    return [tr.name or "" for tr in figure.data if tr.showlegend is not False]
+
+
+def figure_legend_rows(figure: go.Figure, style: Style) -> int:
+    return legend_rows(legend_names(figure), style)
+
+
+def layout_dict(lang: str, title: str, y_title: str, source_text: str, style: Style, legend_names: list[str]) -> dict:
+    """Our layout as a plain dict: title stating the finding with the source line under it, legend under the
+    plot (room for `legend_names`), the language's separators, the small template."""
+    legend_px = legend_rows(legend_names, style) * (style.font_size + 12)
+    return {
+        "template": LEAN_TEMPLATE.to_plotly_json(),
+        "separators": PLOTLY_SEPARATORS.get(lang, ",."),
+        "font": {"family": FONT_FAMILY, "size": style.font_size, "color": "#1a1a1a"},
+        "title": {"text": _plain(title), "font": {"size": style.title_size}, "x": 0, "xanchor": "left", "xref": "paper",
+                  "subtitle": {"text": _plain(_shorten(source_text, 110)),
+                               "font": {"size": max(11, style.font_size - 2), "color": "#555555"}}},
+        "height": style.height + legend_px,
+        "margin": {"l": 10, "r": 30, "t": 50 + style.title_size * 2, "b": 50 + legend_px},
+        "legend": {"orientation": "h", "xanchor": "left", "x": 0, "yanchor": "top", "y": -0.08,
+                   "font": {"size": style.font_size - 1}, "itemsizing": "constant"},
+        "hoverlabel": {"font": {"family": FONT_FAMILY, "size": style.font_size}},
+        "hovermode": "closest",
+        "xaxis": {"gridcolor": "#f0f0f0", "tickfont": {"size": style.font_size}},
+        "yaxis": {"title": {"text": _plain(y_title), "font": {"size": style.font_size}}, "rangemode": "tozero",
+                  "gridcolor": "#e6e6e6", "tickformat": ",~f", "tickfont": {"size": style.font_size}},
+    }
+
+
 def apply_layout(figure: go.Figure, lang: str, title: str, y_title: str = "", source_text: str = "",
                  style: Style = NORMAL) -> go.Figure:
-    """Title stating the finding with the source line under it, legend under the plot, the language's separators."""
-    rows = _legend_rows(figure, style)
-    legend_px = rows * (style.font_size + 12)
-    figure.update_layout(
-        template=TEMPLATE,
-        separators=PLOTLY_SEPARATORS.get(lang, ",."),
-        font=dict(family=FONT_FAMILY, size=style.font_size, color="#1a1a1a"),
-        title=dict(text=_plain(title), font=dict(size=style.title_size), x=0, xanchor="left", xref="paper",
-                   subtitle=dict(text=_plain(_shorten(source_text, 110)),
-                                 font=dict(size=max(11, style.font_size - 2), color="#555555"))),
-        height=style.height + legend_px,
-        margin=dict(l=10, r=30, t=50 + style.title_size * 2, b=50 + legend_px),
-        legend=dict(orientation="h", xanchor="left", x=0, yanchor="top", y=-0.08,
-                    font=dict(size=style.font_size - 1), itemsizing="constant"),
-        hoverlabel=dict(font=dict(family=FONT_FAMILY, size=style.font_size)),
-        hovermode="closest",
-    )
-    figure.update_yaxes(title_text=_plain(y_title), rangemode="tozero", gridcolor="#e6e6e6", tickformat=",~f",
-                        tickfont=dict(size=style.font_size), title_font=dict(size=style.font_size))
-    figure.update_xaxes(gridcolor="#f0f0f0", tickfont=dict(size=style.font_size))
+    """`layout_dict` on a figure; the axis settings go to every x and y axis (subplots too)."""
+    layout = layout_dict(lang, title, y_title, source_text, style, legend_names(figure))
+    figure.layout.template = LEAN_TEMPLATE  # assigned, not merged into Plotly's default template
+    figure.update_layout({k: v for k, v in layout.items() if k not in ("template", "xaxis", "yaxis")})
+    figure.update_yaxes(layout["yaxis"])
+    figure.update_xaxes(layout["xaxis"])
     return figure
 
 

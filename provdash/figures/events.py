@@ -221,10 +221,10 @@ def add_event_markers(figure: go.Figure, events: pd.DataFrame, lang: str, style:
                               hovertext=marker.hover, name="event " + " ".join(marker.names))
 
     # The legend explains the dotted lines; make room if that entry needs another legend row.
-    rows_before = base._legend_rows(figure, style)
+    rows_before = base.figure_legend_rows(figure, style)
     figure.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=t("ev_legend", lang), hoverinfo="skip",
                                 line=dict(color=EVENT_COLOUR, width=max(1.5, line_width), dash="dot")))
-    extra_legend = (base._legend_rows(figure, style) - rows_before) * (style.font_size + 12)
+    extra_legend = (base.figure_legend_rows(figure, style) - rows_before) * (style.font_size + 12)
     # The title would sit in the middle of the taller top margin; pin it to the top so the band stays free.
     figure.update_layout(
         height=height + band + extra_legend,
