@@ -175,6 +175,23 @@ def database_is_usable(target: Path) -> bool:
         return False
 
 
+def synthetic_database(target: Path) -> bool:
+    """True when `target` is a synthetic benchmark database (provdash.scale_db): never rebuilt from data/ in its
+    place, even when it is stale, as that would replace millions of rows by the curated few hundred."""
+    try:
+        con = duckdb.connect(str(target), read_only=True)
+        try:
+            return bool(con.execute("SELECT count(*) FROM build_info WHERE key = 'synthetic'").fetchone()[0])
+        finally:
+            con.close()
+    except Exception:  # unreadable: not one we can recognise
+        return False
+
+
+SYNTHETIC_STALE = ("{path} is a synthetic benchmark database made by an older version of the code. "
+                   "It was left as it is; make it again with `make scale-db ROWS=… OUT={path}`.")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Build the indicator database from the curated files.")
     parser.add_argument("--data", type=Path, default=paths.DATA_DIR, help="folder of curated CSV files")
@@ -187,6 +204,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{target.relative_to(paths.ROOT) if target.is_relative_to(paths.ROOT) else target} is up to date enough; "
               "run `make db` to rebuild")
         return 0
+    if args.if_needed and synthetic_database(target):
+        print(SYNTHETIC_STALE.format(path=target), file=sys.stderr)
+        return 1
     try:
         count = build(args.data, target)
     except BuildError as err:

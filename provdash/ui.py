@@ -34,6 +34,8 @@ def _startup_check(target: str) -> tuple[str, str]:
     path = Path(target)
     if build.database_is_usable(path):
         return ("ok", "")
+    if build.synthetic_database(path):
+        return ("failed", "- " + build.SYNTHETIC_STALE.format(path=path))
     try:
         build.build(target=path)
     except build.BuildError as err:
