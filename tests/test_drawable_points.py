@@ -51,3 +51,14 @@ def test_thinned_series_say_so_in_their_legend_name():
     base.add_value_series(figure, frame, "vi")
     assert len(figure.data) == 1 and len(figure.data[0].x) == 10
     assert "giá trị cuối mỗi năm" in figure.data[0].name
+
+
+def test_hover_lines_shared_by_a_line_are_sent_once_and_read_the_same():
+    hovers = [f"<b>Thái Nguyên</b><br>{v} tỷ USD<br>năm {2010 + v}<br>Nguồn: Báo X" for v in range(5)]
+    trace = base.hover_properties(hovers)
+    assert trace["meta"] == ["<b>Thái Nguyên</b><br>", "<br>Nguồn: Báo X"]
+    assert trace["text"] == [f"{v} tỷ USD<br>năm {2010 + v}" for v in range(5)]
+    read = [trace["hovertemplate"].replace("%{meta[0]}", trace["meta"][0]).replace("%{meta[1]}", trace["meta"][1])
+            .replace("%{text}", text).replace("<extra></extra>", "") for text in trace["text"]]
+    assert read == hovers
+    assert base.hover_properties(hovers[:1]) == {"text": hovers[:1], "hovertemplate": "%{text}<extra></extra>"}

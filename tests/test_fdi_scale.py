@@ -266,7 +266,7 @@ def test_line_traces_are_what_add_value_series_draws(frame, lang):
         assert list(mine.y) == list(theirs.y)
         assert mine.line.to_plotly_json() == theirs.line.to_plotly_json()
         assert mine.marker.to_plotly_json() == theirs.marker.to_plotly_json()
-        assert rendered(mine) == list(theirs.text)
+        assert rendered(mine) == rendered(theirs)
 
 
 def test_table_with_notes_is_values_table_plus_the_note():
@@ -302,12 +302,12 @@ def test_shared_hover_lines_are_said_once_per_trace_and_read_the_same():
     hovers = ["<b>Vĩnh Phúc</b><br>1 tỷ USD<br>năm 2023<br>kỳ chưa trọn năm",
               "<b>Vĩnh Phúc</b><br>2 tỷ USD<br>năm 2024<br>kỳ chưa trọn năm"]
     trace = {}
-    fdi._set_hover(trace, "hovertext", hovers)
+    base.set_hover(trace, "hovertext", hovers)
     assert trace["meta"] == ["<b>Vĩnh Phúc</b><br>", "<br>kỳ chưa trọn năm"]
     assert trace["hovertext"] == ["1 tỷ USD<br>năm 2023", "2 tỷ USD<br>năm 2024"]
     assert rendered(go.Bar(**trace)) == hovers
     single = {}
-    fdi._set_hover(single, "text", hovers[:1])
+    base.set_hover(single, "text", hovers[:1])
     assert single == {"text": hovers[:1], "hovertemplate": "%{text}<extra></extra>"}
 
 

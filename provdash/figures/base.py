@@ -96,6 +96,46 @@ def hover_line_list(row: pd.Series | dict, lang: str) -> list[str]:
     return [line for line in lines if line]
 
 
+def shared_hover(hovers: list[str]) -> tuple[str, list[str], str] | None:
+    """The lines every hover of a trace begins and ends with (its series name, its kind of period), and what is
+    left of each: (prefix, bodies, suffix). None when nothing is shared."""
+    if len(hovers) < 2:
+        return None
+    split = [hover.split("<br>") for hover in hovers]
+    first, shortest = split[0], min(len(lines) for lines in split)
+    head = 0
+    while head < shortest - 1 and all(lines[head] == first[head] for lines in split):
+        head += 1
+    tail = 0
+    while head + tail < shortest - 1 and all(lines[-1 - tail] == first[-1 - tail] for lines in split):
+        tail += 1
+    if not head and not tail:
+        return None
+    prefix = "".join(line + "<br>" for line in first[:head])
+    suffix = "".join("<br>" + line for line in first[len(first) - tail:])
+    return prefix, ["<br>".join(lines[head:len(lines) - tail]) for lines in split], suffix
+
+
+def set_hover(trace: dict, attribute: str, hovers: list[str]) -> None:
+    """Hover texts on a trace: what they all share once, in the trace's `meta`, the rest per point."""
+    shared = shared_hover(hovers)
+    if shared is None:
+        trace[attribute] = hovers
+        trace["hovertemplate"] = "%{" + attribute + "}<extra></extra>"
+    else:
+        prefix, bodies, suffix = shared
+        trace[attribute] = bodies
+        trace["meta"] = [prefix, suffix]
+        trace["hovertemplate"] = "%{meta[0]}%{" + attribute + "}%{meta[1]}<extra></extra>"
+
+
+def hover_properties(hovers: list[str], attribute: str = "text") -> dict:
+    """Scatter properties for per-point hover texts, what they all share said once (see set_hover)."""
+    trace: dict = {}
+    set_hover(trace, attribute, hovers)
+    return trace
+
+
 def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -262,8 +302,7 @@ def add_value_series(figure: go.Figure, frame: pd.DataFrame, lang: str, style: S
                       dash=SCOPE_DASHES.get(first["scope"], "solid")),
             marker=dict(size=style.marker_size, symbol=METHOD_SYMBOLS.get(first["method"], "circle"),
                         color=colour(first["jurisdiction"]), line=dict(width=1, color="white")),
-            text=[hover_lines(row, lang) for _, row in group.iterrows()],
-            hovertemplate="%{text}<extra></extra>",
+            **hover_properties([hover_lines(row, lang) for row in group.to_dict("records")]),
         ))
 
 
@@ -302,8 +341,7 @@ def add_path(figure: go.Figure, xs: list, ys: list, name: str, jurisdiction: str
         x=pd.to_datetime(pd.Series(xs)), y=ys, mode="lines", name=legend_name or name,
         legendgroup=f"path-{dash}", showlegend=shown if legend_name is not None else True,
         line=dict(color=colour(jurisdiction), width=max(1.5, style.line_width - 1), dash=dash),
-        opacity=0.85, text=hover, hovertemplate="%{text}<extra></extra>" if hover else None,
-        hoverinfo=None if hover else "skip",
+        opacity=0.85, **(hover_properties(hover) if hover else {}), hoverinfo=None if hover else "skip",
     ))
 
 

@@ -282,39 +282,6 @@ def _figure(traces: list[dict], layout: dict) -> go.Figure:
     return go.Figure({"data": traces, "layout": layout}, _validate=False)
 
 
-def _shared_hover(hovers: list[str]) -> tuple[str, list[str], str] | None:
-    """The lines every hover of a trace begins and ends with (its series name, its kind of period), and what is
-    left of each: (prefix, bodies, suffix). None when nothing is shared."""
-    if len(hovers) < 2:
-        return None
-    split = [hover.split("<br>") for hover in hovers]
-    first, shortest = split[0], min(len(lines) for lines in split)
-    head = 0
-    while head < shortest - 1 and all(lines[head] == first[head] for lines in split):
-        head += 1
-    tail = 0
-    while head + tail < shortest - 1 and all(lines[-1 - tail] == first[-1 - tail] for lines in split):
-        tail += 1
-    if not head and not tail:
-        return None
-    prefix = "".join(line + "<br>" for line in first[:head])
-    suffix = "".join("<br>" + line for line in first[len(first) - tail:])
-    return prefix, ["<br>".join(lines[head:len(lines) - tail]) for lines in split], suffix
-
-
-def _set_hover(trace: dict, attribute: str, hovers: list[str]) -> None:
-    """Hover texts on a trace: what they all share once, in the trace's `meta`, the rest per point."""
-    shared = _shared_hover(hovers)
-    if shared is None:
-        trace[attribute] = hovers
-        trace["hovertemplate"] = "%{" + attribute + "}<extra></extra>"
-    else:
-        prefix, bodies, suffix = shared
-        trace[attribute] = bodies
-        trace["meta"] = [prefix, suffix]
-        trace["hovertemplate"] = "%{meta[0]}%{" + attribute + "}%{meta[1]}<extra></extra>"
-
-
 def _table(rows: list[dict], lang: str) -> pd.DataFrame:
     """`trajectory.values_table` plus the curator's note, built column by column from records."""
 
@@ -529,7 +496,7 @@ def _line_traces(rows: list[dict], lang: str, style: base.Style,
             "marker": {"size": style.marker_size, "symbol": base.METHOD_SYMBOLS.get(first["method"], "circle"),
                        "color": colour, "line": {"width": 1, "color": "white"}},
         }
-        _set_hover(trace, "text", ["<br>".join(base.hover_line_list(r, lang)) for r in group])
+        base.set_hover(trace, "text", ["<br>".join(base.hover_line_list(r, lang)) for r in group])
         traces.append(trace)
     return traces
 
@@ -656,7 +623,7 @@ def _bar_panels(bars: list[dict], lang: str, *, title: str, source_text: str, no
                     "marker": bar_marker(first["look"], first["colour"]), "text": [m["text"] for m in drawn],
                     "xaxis": x_ref, "yaxis": y_ref,
                 }
-                _set_hover(trace, "hovertext", [m["hover"] for m in drawn])
+                base.set_hover(trace, "hovertext", [m["hover"] for m in drawn])
                 traces.append(trace)
                 shown.add(group)
             if missing:
