@@ -359,7 +359,7 @@ def report(info: dict, pages: list[tuple[str, str]], runs: dict[tuple[str, str],
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Measure the performance targets and write bench/results.md.")
     parser.add_argument("--sizes", default="1000000,10000000", help="synthetic sizes, comma-separated")
-    parser.add_argument("--reruns", type=int, default=9, help="warm reruns per page (median; at least 7)")
+    parser.add_argument("--reruns", type=int, default=25, help="warm reruns per page (median; at least 7)")
     parser.add_argument("--pages", default="", help="only these page files, comma-separated")
     parser.add_argument("--no-browser", action="store_true", help="skip P4")
     parser.add_argument("--page-timeout", type=float, default=600, help="seconds per page and database")

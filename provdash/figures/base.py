@@ -252,7 +252,7 @@ def series_keys(frame: pd.DataFrame) -> list[str]:
     return keys
 
 
-MAX_POINTS = 60  # per line: more is monthly data over many years, unreadable on a chart and heavy to send
+MAX_POINTS = 36  # per line: three years of months; more is unreadable on a chart and heavy to send and draw
 
 
 def drawable_points(group: pd.DataFrame) -> tuple[pd.DataFrame, str]:
