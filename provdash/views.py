@@ -94,14 +94,11 @@ def source_lines(frame: pd.DataFrame, lang: str) -> list[str]:
         return lines
     columns = [c for c in ("source_id", "source_title", "source_outlet", "source_published", "source_url",
                            "source_file") if c in frame]
-    seen: set = set()
-    # Column lists rather than pandas row operations, and each line formatted once: this runs under every chart
-    # on every rerun.
-    for values in zip(*(frame[c].tolist() for c in columns)):
+    # The first row of each source (found by pandas, not a Python loop over every value), each line formatted
+    # once: this runs under every chart on every rerun, and a chart at national scale holds thousands of values.
+    first_rows = frame.loc[~frame["source_id"].duplicated().to_numpy(), columns]
+    for values in zip(*(first_rows[c].tolist() for c in columns)):
         row = dict(zip(columns, values))
-        if row["source_id"] in seen:
-            continue
-        seen.add(row["source_id"])
         lines.append(_source_line(row.get("source_title", ""), row.get("source_outlet", ""),
                                   row.get("source_published", ""), row.get("source_url"), row.get("source_file"),
                                   lang))
