@@ -278,7 +278,7 @@ def report(info: dict, pages: list[tuple[str, str]], runs: dict[tuple[str, str],
         "| database | how |", "|---|---|",
         *[f"| {name} | {how} |" for name, how in databases.items()],
         "",
-        "## P1–P3: pages (AppTest, median of warm reruns, one process per page and database)",
+        "## P1–P3: pages (AppTest, median of warm reruns, one process per page and database, the faster of two rounds)",
         "",
     ]
     head = ["page", "warm rerun shipped (ms)", "empty page (ms)", "P1 ÷ empty (≤ 5×)", "one-chart app ÷ empty"]
@@ -393,17 +393,26 @@ def main(argv: list[str] | None = None) -> int:
         paths_by_key[str(rows)] = path
         databases[path.name] = f"`python -m provdash.scale_db --rows {rows} --seed {SEED}`: {how}"
 
+    # Each page on every database one after the other, twice (the second time in the opposite order), keeping
+    # the faster run of the two: load from others on this shared machine only ever adds time, and a page's
+    # measurements on the three databases are minutes apart at most, so their ratio compares like with like.
     runs: dict[tuple[str, str], PageRun] = {}
-    for key, path in paths_by_key.items():
-        for page, _ in pages:
-            profile = (args.profile_dir / f"{Path(page).stem}-{key}.prof"
-                       if args.profile_dir and key == str(max(sizes, default=0)) else None)
-            if profile:
-                args.profile_dir.mkdir(parents=True, exist_ok=True)
-            run = run_page(page, path, args.reruns, args.page_timeout, args.memory_limit_gb, profile)
-            runs[(page, key)] = run
-            say(f"{key:>9} {page:32} " + (f"warm {run.warm_s * 1000:7.0f} ms  empty {run.empty_s * 1000:5.0f} ms  "
-                                           f"charts {run.chart_bytes / 1024:6.0f} KB" if run.finished else run.failure))
+    largest = str(max(sizes, default=0))
+    for page, _ in pages:
+        for round_keys in (list(paths_by_key), list(reversed(paths_by_key))):
+            for key in round_keys:
+                if (page, key) in runs and not runs[(page, key)].finished:
+                    continue  # a page that could not finish on this database is not run on it again
+                profile = (args.profile_dir / f"{Path(page).stem}-{key}.prof"
+                           if args.profile_dir and key == largest else None)
+                if profile:
+                    args.profile_dir.mkdir(parents=True, exist_ok=True)
+                run = run_page(page, paths_by_key[key], args.reruns, args.page_timeout, args.memory_limit_gb, profile)
+                say(f"{key:>9} {page:32} " + (f"warm {run.warm_s * 1000:7.0f} ms  empty {run.empty_s * 1000:5.0f} ms  "
+                                               f"charts {run.chart_bytes / 1024:6.0f} KB" if run.finished else run.failure))
+                earlier = runs.get((page, key))
+                if earlier is None or (run.finished and run.warm_s < earlier.warm_s):
+                    runs[(page, key)] = run
 
     browser: dict[str, dict | str] = {}
     if not args.no_browser:
