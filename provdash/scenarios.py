@@ -188,11 +188,11 @@ def target_id(row: pd.Series | dict) -> str:
     return "-".join(parts)
 
 
-def scenario_targets(*assessments: pd.DataFrame) -> dict[str, pd.Series]:
+def scenario_targets(*assessments: pd.DataFrame) -> dict[str, dict]:
     """The targets a pace can be assumed for, by id, in the order of the assessment table(s) given."""
-    found: dict[str, pd.Series] = {}
+    found: dict[str, dict] = {}
     for frame in assessments:
-        for _, row in frame.iterrows():
+        for row in frame.to_dict("records"):
             if not can_run(row):
                 continue
             key, n = target_id(row), 2
@@ -207,7 +207,7 @@ def holds(assessments: pd.DataFrame, row: pd.Series | dict) -> bool:
     return any(target_id(other) == target_id(row) for _, other in assessments.iterrows())
 
 
-def default_target(targets: dict[str, pd.Series]) -> str | None:
+def default_target(targets: dict[str, dict]) -> str | None:
     """The first target not yet achieved (else the first): the one a what-if is most useful for."""
     for key, row in targets.items():
         if row["status"] not in (progress.ACHIEVED, progress.MET):

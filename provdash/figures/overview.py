@@ -114,11 +114,12 @@ def status_matrix(assessments: pd.DataFrame, lang: str) -> pd.DataFrame:
     if assessments.empty:
         return pd.DataFrame()
     frame = assessments.copy()
+    rows = frame.to_dict("records")  # plain records: a national store has thousands of targets
     frame["target"] = [
         f"{_name(r, 'indicator_name', lang)} ({r['target_year']})"
-        + (f" · {r['scope']}" if r["scope"] != "province" else "") for _, r in frame.iterrows()]
-    frame["place"] = [_name(r, "jurisdiction_name", lang) for _, r in frame.iterrows()]
-    frame["cell"] = [f"{status_text(r['status'], lang)} — {target_text(r, lang)}" for _, r in frame.iterrows()]
+        + (f" · {r['scope']}" if r["scope"] != "province" else "") for r in rows]
+    frame["place"] = [_name(r, "jurisdiction_name", lang) for r in rows]
+    frame["cell"] = [f"{status_text(r['status'], lang)} — {target_text(r, lang)}" for r in rows]
     matrix = frame.pivot_table(index="target", columns="place", values="cell", aggfunc=lambda cells: " / ".join(cells))
     matrix = matrix.reindex(list(dict.fromkeys(frame["target"])))
     places = list(dict.fromkeys(frame.sort_values("jurisdiction", key=_jurisdiction_order)["place"]))
@@ -135,21 +136,22 @@ def _jurisdiction_order(ids: pd.Series) -> pd.Series:
 
 def detail_table(assessments: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Every target with latest actual, gap, status and paces: the overview's full table."""
+    rows = assessments.to_dict("records")
     return pd.DataFrame({
-        t("col_indicator", lang): [_name(r, "indicator_name", lang) for _, r in assessments.iterrows()],
-        t("col_jurisdiction", lang): [_name(r, "jurisdiction_name", lang) for _, r in assessments.iterrows()],
-        t("ov_col_target", lang): [target_text(r, lang) for _, r in assessments.iterrows()],
+        t("col_indicator", lang): [_name(r, "indicator_name", lang) for r in rows],
+        t("col_jurisdiction", lang): [_name(r, "jurisdiction_name", lang) for r in rows],
+        t("ov_col_target", lang): [target_text(r, lang) for r in rows],
         t("ov_col_year", lang): [str(y) for y in assessments["target_year"]],
-        t("ov_col_latest", lang): [latest_text(r, lang) for _, r in assessments.iterrows()],
+        t("ov_col_latest", lang): [latest_text(r, lang) for r in rows],
         t("ov_col_latest_date", lang): [r["latest_label"] or "" if isinstance(r["latest_label"], str) else ""
-                                         for _, r in assessments.iterrows()],
-        t("ov_col_gap", lang): [gap_text(r, lang) for _, r in assessments.iterrows()],
+                                         for r in rows],
+        t("ov_col_gap", lang): [gap_text(r, lang) for r in rows],
         t("ov_col_status", lang): [status_text(s, lang) for s in assessments["status"]],
         t("ov_col_pace_needed", lang): [pace_text(r["pace_needed"], r["pace_unit"], lang)
                                         if r["status"] not in (progress.ACHIEVED, progress.MET) else "–"
-                                        for _, r in assessments.iterrows()],
+                                        for r in rows],
         t("ov_col_pace_achieved", lang): [pace_text(r["pace_achieved"], r["pace_unit"], lang)
-                                          for _, r in assessments.iterrows()],
+                                          for r in rows],
         t("ov_col_reason", lang): [reason_text(r, lang) for r in assessments["reason"]],
     })
 

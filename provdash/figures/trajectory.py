@@ -116,18 +116,19 @@ def summary_sentence(assessments: pd.DataFrame, unit_label: str, lang: str) -> s
 
 def values_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The data behind a chart, one row per value, with unit, period, qualifier, scope, method and source."""
+    rows = frame.to_dict("records")
     return pd.DataFrame({
-        t("col_jurisdiction", lang): [base.localised(r, "jurisdiction_name", lang) for _, r in frame.iterrows()],
-        t("col_indicator", lang): [base.localised(r, "indicator_name", lang) for _, r in frame.iterrows()],
+        t("col_jurisdiction", lang): [base.localised(r, "jurisdiction_name", lang) for r in rows],
+        t("col_indicator", lang): [base.localised(r, "indicator_name", lang) for r in rows],
         t("col_kind", lang): [t("kind_" + k, lang) for k in frame["kind"]],
         t("col_period", lang): frame["period_label"].tolist(),
         t("col_value", lang): [format_number(v, lang) for v in frame["value"]],
-        t("col_unit", lang): [base.localised(r, "unit_label", lang) for _, r in frame.iterrows()],
-        t("col_qualifier", lang): [base.localised(r, "qualifier_label", lang) for _, r in frame.iterrows()],
-        t("col_scope", lang): [base.localised(r, "scope_label", lang) for _, r in frame.iterrows()],
-        t("col_method", lang): [base.localised(r, "method_label", lang) for _, r in frame.iterrows()],
-        t("col_source", lang): [f"{r['source_outlet']} – {r['source_title']}" for _, r in frame.iterrows()],
-        t("col_link", lang): [r["source_url"] or r["source_file"] for _, r in frame.iterrows()],
+        t("col_unit", lang): [base.localised(r, "unit_label", lang) for r in rows],
+        t("col_qualifier", lang): [base.localised(r, "qualifier_label", lang) for r in rows],
+        t("col_scope", lang): [base.localised(r, "scope_label", lang) for r in rows],
+        t("col_method", lang): [base.localised(r, "method_label", lang) for r in rows],
+        t("col_source", lang): [f"{r['source_outlet']} – {r['source_title']}" for r in rows],
+        t("col_link", lang): [r["source_url"] or r["source_file"] for r in rows],
         t("col_quote", lang): frame["quote"].tolist(),
     })
 
