@@ -61,7 +61,7 @@ if present.next_slide():
     details = view["details"]
     st.dataframe(details, hide_index=True, width="stretch")
     st.download_button(t("download_csv", lang), lambda: views.csv_bytes(details), file_name="tong-quan-muc-tieu.csv",
-                       mime="text/csv")
+                       mime="text/csv", on_click="ignore")
 
 if present.next_slide():
     st.subheader(t("sc_heading", lang), help=t("sc_help", lang))

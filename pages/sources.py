@@ -72,4 +72,5 @@ if present.next_slide():
                  column_config=catalogue.status_column_config(lang))
     if in_all > len(status) and not present.presenting():
         st.download_button(t("src_targets_download", lang), catalogue.target_status_csv,
-                           file_name="trang-thai-muc-tieu.csv", mime="text/csv", key="src_targets_csv")
+                           file_name="trang-thai-muc-tieu.csv", mime="text/csv", key="src_targets_csv",
+                           on_click="ignore")

@@ -55,4 +55,4 @@ for year, in_year in groupby(items, key=lambda item: item.year):
 
 if items and not present.presenting():
     st.download_button(t("download_csv", lang), lambda: views.csv_bytes(events.timeline_table(items, lang)),
-                       file_name="dong-thoi-gian.csv", mime="text/csv")
+                       file_name="dong-thoi-gian.csv", mime="text/csv", on_click="ignore")

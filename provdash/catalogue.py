@@ -308,13 +308,15 @@ def dataset_downloads(lang: str, total: int) -> None:
     if zipped:
         csv_column.download_button(t("src_download_csv_zip", lang), lambda: dataset_csv(zipped=True),
                                    file_name=f"{DOWNLOAD_STEM}.zip", mime=exports.ZIP_MIME, key="src_csv",
-                                   help=t("src_download_zip_help", lang, total=views.count(total, lang)))
+                                   help=t("src_download_zip_help", lang, total=views.count(total, lang)),
+                                   on_click="ignore")
     else:
         csv_column.download_button(t("src_download_csv", lang), dataset_csv,
-                                   file_name=f"{DOWNLOAD_STEM}.csv", mime="text/csv", key="src_csv")
+                                   file_name=f"{DOWNLOAD_STEM}.csv", mime="text/csv", key="src_csv", on_click="ignore")
     if total <= EXCEL_MAX_VALUES:
         excel_column.download_button(t("download_excel", lang), lambda: dataset_excel(lang),
-                                     file_name=f"{DOWNLOAD_STEM}.xlsx", mime=exports.XLSX_MIME, key="src_xlsx")
+                                     file_name=f"{DOWNLOAD_STEM}.xlsx", mime=exports.XLSX_MIME, key="src_xlsx",
+                                     on_click="ignore")
     else:
         excel_column.info(t("src_excel_too_big", lang, limit=views.count(EXCEL_MAX_VALUES, lang),
                             rows=views.count(exports.EXCEL_MAX_ROWS, lang), total=views.count(total, lang)))

@@ -287,12 +287,17 @@ def chart_block(figure, *, lang: str, summary: str, table: pd.DataFrame, sources
         with st.expander(t("table_view", lang)):
             st.dataframe(table, hide_index=True, width="stretch")
             columns = st.columns(3)
-            columns[0].download_button(t("download_csv", lang), lambda: views.csv_bytes(table), file_name=f"{file_stem}.csv",
-                                       mime="text/csv", key=f"{key}-csv")
+            # Files are made on click, and a click does not rerun the page (a rerun after a deferred download
+            # could leave the button pointing at a file id the rerun had replaced: later clicks then did nothing).
+            columns[0].download_button(t("download_csv", lang), lambda: views.csv_bytes(table),
+                                       file_name=f"{file_stem}.csv", mime="text/csv", key=f"{key}-csv",
+                                       on_click="ignore")
             columns[1].download_button(t("download_excel", lang), lambda: exports.excel_bytes(table, summary, sources),
-                                       file_name=f"{file_stem}.xlsx", key=f"{key}-xlsx", mime=exports.XLSX_MIME)
+                                       file_name=f"{file_stem}.xlsx", key=f"{key}-xlsx", mime=exports.XLSX_MIME,
+                                       on_click="ignore")
             columns[2].download_button(t("download_png", lang), lambda: exports.png_bytes(figure),
-                                       file_name=f"{file_stem}.png", mime="image/png", key=f"{key}-png")
+                                       file_name=f"{file_stem}.png", mime="image/png", key=f"{key}-png",
+                                       on_click="ignore")
     source_list(sources, lang)
 
 
@@ -322,4 +327,5 @@ def briefing_button(lang: str) -> None:
         st.session_state["brief_pdf"] = pdf
     if st.session_state.get("brief_pdf"):
         st.download_button(t("brief_download", lang), st.session_state["brief_pdf"], mime="application/pdf",
-                           file_name=f"bao-cao-nhanh-{date.today().isoformat()}.pdf", key="brief_download")
+                           file_name=f"bao-cao-nhanh-{date.today().isoformat()}.pdf", key="brief_download",
+                           on_click="ignore")
