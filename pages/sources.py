@@ -24,13 +24,12 @@ if show_values:
     pages = catalogue.page_count(matching)  # one page (no page widget) unless more than VALUES_PAGE_SIZE match
     caption_box, page_box = st.columns([3, 1], vertical_alignment="bottom") if pages > 1 else (st, st)
     page = catalogue.values_page(page_box, lang, pages, (search, category, kind))
-    values = ui.query("sources_values_page", search=search, category=category, kind=kind,
-                      limit=catalogue.VALUES_PAGE_SIZE, offset=catalogue.page_offset(page))
+    values, table = ui.memo(catalogue.values_page_view, search, category, kind, page, lang)
     caption_box.caption(catalogue.values_count_text(page, len(values), matching, total, lang))
     if values.empty:
         st.info(t("src_no_match", lang))
     else:
-        st.dataframe(catalogue.values_table(values, lang), hide_index=True, width="stretch",
+        st.dataframe(table, hide_index=True, width="stretch",
                      height=catalogue.values_table_height(len(values)), column_config=catalogue.values_column_config(lang),
                      placeholder="–")
         with st.expander(t("src_source_list", lang)):

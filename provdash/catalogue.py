@@ -74,6 +74,14 @@ def values_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 # --- paging the values table ------------------------------------------------------------------------------
 
+def values_page_view(search: str, category: str, kind: str, page: int,
+                     lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """One page of values and the table people read of it (for ui.memo: formatted once per database version)."""
+    values = ui.query("sources_values_page", search=search, category=category, kind=kind, limit=VALUES_PAGE_SIZE,
+                      offset=page_offset(page))
+    return values, values_table(values, lang)
+
+
 def page_count(matching: int, page_size: int = VALUES_PAGE_SIZE) -> int:
     """Pages needed to show `matching` values (at least one, which may be empty)."""
     return max(1, math.ceil(max(0, int(matching)) / page_size))
