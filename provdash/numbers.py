@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 import re
 from datetime import date
+from functools import lru_cache
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -56,7 +57,13 @@ def format_number(value: float | None, lang: str = "vi", decimals: int | None = 
         pattern = "#,##0.######"
     else:
         pattern = "#,##0." + "0" * decimals if decimals > 0 else "#,##0"
-    return format_decimal(value, format=pattern, locale=LOCALES.get(lang, "vi"))
+    return _formatted(value, pattern, LOCALES.get(lang, "vi"))
+
+
+@lru_cache(maxsize=65536)
+def _formatted(value: float, pattern: str, locale: str) -> str:
+    """Babel's formatting, remembered: pages format the same values again for every table and language."""
+    return format_decimal(value, format=pattern, locale=locale)
 
 
 def format_percent(value: float | None, lang: str = "vi", decimals: int | None = None) -> str:

@@ -134,33 +134,18 @@ def short_names(frame: pd.DataFrame, lang: str) -> dict[str, str]:
     return _short_names(_records(frame, NAME_COLUMNS), lang)
 
 
-@lru_cache(maxsize=4096)
-def _day_text(day: pd.Timestamp, lang: str) -> str:
-    return format_day(day.date(), lang)
-
-
 def dated_label(row: pd.Series | dict, lang: str) -> str:
     """The period as the source words it; with the date added when the words carry none ("hiện nay")."""
     label = str(row["period_label"])
     if re.search(r"\d", label):
         return label
-    return f"{label}, {_day_text(pd.Timestamp(row['period_end']), lang)}"
-
-
-@lru_cache(maxsize=16384)
-def _qualified_text(value: float, unit_label: str, qualifier_label: str, lang: str) -> str:
-    return base.qualified_value_text(value, unit_label, qualifier_label, lang)
+    return f"{label}, {format_day(pd.Timestamp(row['period_end']).date(), lang)}"
 
 
 def qualified(row: pd.Series | dict, lang: str, drop_plan: bool = False) -> str:
     """The value in the source's own unit, with its qualifier ("trên 253,3 triệu USD")."""
     qualifier = "" if drop_plan and row.get("qualifier") == "plan" else base.localised(row, "qualifier_label", lang)
-    return _qualified_text(row["value"], base.localised(row, "unit_label", lang), qualifier, lang)
-
-
-@lru_cache(maxsize=16384)
-def _number(value: float, lang: str) -> str:
-    return format_number(value, lang)
+    return base.qualified_value_text(row["value"], base.localised(row, "unit_label", lang), qualifier, lang)
 
 
 def _unit_label(rows: list[dict], lang: str) -> str:
@@ -180,25 +165,10 @@ def period_suffix(period_type: str, lang: str) -> str:
     return f" ({t('period_type_' + period_type, lang)})" if period_type in ("part_year", "multi_year") else ""
 
 
-@lru_cache(maxsize=1024)
-def _whole(value: float, lang: str) -> str:
-    return format_number(value, lang, decimals=0)
-
-
-@lru_cache(maxsize=16384)
-def _percent(value: float, lang: str) -> str:
-    return format_percent(value, lang, decimals=1)
-
-
-@lru_cache(maxsize=16384)
-def _value_text(value: float, unit_label: str, lang: str) -> str:
-    return base.value_text(value, unit_label, lang)
-
-
 def signed_percent(value: float | None, lang: str) -> str:
     if value is None or pd.isna(value):
         return "–"
-    return ("+" if value >= 0 else "−") + _percent(abs(value), lang)
+    return ("+" if value >= 0 else "−") + format_percent(abs(value), lang, decimals=1)
 
 
 def plain(text: object) -> str:
@@ -294,7 +264,7 @@ def _table(rows: list[dict], lang: str) -> pd.DataFrame:
         t("col_indicator", lang): localised("indicator_name"),
         t("col_kind", lang): [kinds[row["kind"]] for row in rows],
         t("col_period", lang): [row["period_label"] for row in rows],
-        t("col_value", lang): [_number(row["value"], lang) for row in rows],
+        t("col_value", lang): [format_number(row["value"], lang) for row in rows],
         t("col_unit", lang): localised("unit_label"),
         t("col_qualifier", lang): localised("qualifier_label"),
         t("col_scope", lang): localised("scope_label"),
@@ -787,7 +757,7 @@ def _flow_title(rows: list[dict], indicators: tuple[str, ...], lang: str, fallba
     key = "fdi_flow_title_up" if best["growth_pct"] >= 0 else "fdi_flow_title_down"
     about = t("fdi_about", lang) + " " if best["approximate"] else ""
     return t(key, lang, name=name, indicator=indicator, period=best["to_label"], earlier=best["from_label"],
-             change=about + _percent(abs(best["growth_pct"]), lang))
+             change=about + format_percent(abs(best["growth_pct"]), lang, decimals=1))
 
 
 def flow_title(frame: pd.DataFrame, indicators: tuple[str, ...], lang: str, fallback_key: str) -> str:
@@ -1001,7 +971,7 @@ def growth_table(pairs: pd.DataFrame, lang: str) -> pd.DataFrame:
         if row["change"] is None or pd.isna(row["change"]):
             return "–"
         sign = "+" if row["change"] >= 0 else "−"
-        return sign + _value_text(abs(row["change"]), base.localised(row, "unit_label", lang), lang)
+        return sign + base.value_text(abs(row["change"]), base.localised(row, "unit_label", lang), lang)
 
     return pd.DataFrame({
         t("col_jurisdiction", lang): [base.localised(r, "jurisdiction_name", lang) for r in rows],
@@ -1011,7 +981,7 @@ def growth_table(pairs: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("fdi_col_from", lang): [f"{r['from_label']}: {r['from_text_' + lang]}" for r in rows],
         t("fdi_col_to", lang): [f"{r['to_label']}: {r['to_text_' + lang]}" for r in rows],
         t("fdi_col_change", lang): [change(r) for r in rows],
-        t("fdi_col_years", lang): [_whole(r["years_apart"], lang) for r in rows],
+        t("fdi_col_years", lang): [format_number(r["years_apart"], lang, decimals=0) for r in rows],
         t("col_scope", lang): [base.localised(r, "scope_label", lang) for r in rows],
     })
 
