@@ -18,11 +18,11 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from provdash import paths, targets
+from provdash import paths, periods, targets
 from provdash.queries import load_query
 from provdash.validate import TABLES, Problem, Rows, parse_date, parse_number, validate
 
-SCHEMA_VERSION = "4"  # 3: the events table; 4: target_progress
+SCHEMA_VERSION = "5"  # 3: the events table; 4: target_progress; 5: English period labels
 
 
 class BuildError(Exception):
@@ -88,6 +88,27 @@ def store_target_progress(con: duckdb.DuckDBPyConnection) -> int:
     return len(assessed)
 
 
+def english_period_labels(facts: pd.DataFrame) -> list[str]:
+    """Each value's period in English, made from its dates and the kind of its Vietnamese words."""
+    return [periods.english_label(start, end, label) for start, end, label in
+            zip(facts["period_start"], facts["period_end"], facts["period_label"])]
+
+
+NOTE_KEY = ("source_id", "indicator", "jurisdiction", "kind", "scope", "method", "period_start", "period_end")
+
+
+def vietnamese_notes(observations: Rows, translations: Rows) -> list[str]:
+    """Each value's note in Vietnamese from data/observation_notes.csv: '' where there is none, or where the note
+    has changed since it was translated (a stale translation is never shown; a test lists them)."""
+    by_key = {tuple(r[c] for c in NOTE_KEY): r for r in translations.records}
+    notes = []
+    for record in observations.records:
+        translation = by_key.get(tuple(record[c] for c in NOTE_KEY))
+        current = translation is not None and record["note"] and translation["note_en"] == record["note"]
+        notes.append(translation["note_vi"] if current else "")
+    return notes
+
+
 def latest_published(rows: Rows) -> str:
     dates = sorted(r["published"] for r in rows.records if r["published"])
     return dates[-1] if dates else ""
@@ -112,7 +133,7 @@ def write_database(all_rows: dict[str, Rows], target: Path, fingerprint: str) ->
         con = duckdb.connect(str(temporary))
         try:
             con.execute(paths.SCHEMA_FILE.read_text(encoding="utf-8"))
-            for name in ("units", "qualifiers", "scopes", "methods", "sources", "indicators"):
+            for name in ("units", "qualifiers", "scopes", "methods", "sources", "outlets", "indicators"):
                 _insert(con, name, typed_frame(all_rows[name]))
             # Successors refer to other jurisdictions: insert those without one first.
             places = typed_frame(all_rows["jurisdictions"])
@@ -120,6 +141,8 @@ def write_database(all_rows: dict[str, Rows], target: Path, fingerprint: str) ->
             _insert(con, "jurisdictions", ordered)
             facts = typed_frame(all_rows["observations"])
             facts.insert(0, "obs_id", [observation_id(r) for r in all_rows["observations"].records])
+            facts["period_label_en"] = english_period_labels(facts)
+            facts["note_vi"] = vietnamese_notes(all_rows["observations"], all_rows["observation_notes"])
             facts = facts.sort_values("obs_id", kind="stable")
             _insert(con, "observation_facts", facts)
             events = typed_frame(all_rows["events"]).sort_values(["date", "event_id"], kind="stable")

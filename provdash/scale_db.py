@@ -42,7 +42,7 @@ import duckdb
 from provdash import build, paths
 
 # Bump when the same arguments would write different rows, so cached files (bench/.cache) are regenerated.
-GENERATOR_VERSION = "2"  # 2: target_progress computed for the synthetic targets
+GENERATOR_VERSION = "3"  # 2: target_progress computed for the synthetic targets; 3: English period labels
 MAIN_JURISDICTIONS = ("thai_nguyen", "thai_nguyen_2025", "vinh_phuc", "phu_tho_2025")
 
 # The 34 provinces and cities after 1 July 2025 (Resolution 202/2025/QH15), less the two the curated data holds
@@ -320,13 +320,19 @@ def _insert_facts(con: duckdb.DuckDBPyConnection, seed: int, order: str) -> int:
                        WHEN 'point' THEN printf('tháng %d/%d', month(period_end), year(period_end))
                        WHEN 'month' THEN printf('tháng %d/%d', month(period_end), year(period_end))
                        WHEN 'year' THEN printf('năm %d', year(period_end))
-                       ELSE printf('đến năm %d', year(period_end)) END AS period_label
+                       ELSE printf('đến năm %d', year(period_end)) END AS period_label,
+                   -- the same words as provdash.periods.english_label gives for these (a test compares them)
+                   CASE part
+                       WHEN 'point' THEN strftime(period_end, 'as of %b %Y')
+                       WHEN 'month' THEN strftime(period_end, '%b %Y')
+                       WHEN 'year' THEN printf('%d', year(period_end))
+                       ELSE printf('by %d', year(period_end)) END AS period_label_en
             FROM valued v
         )
         SELECT substr(sha1(concat_ws('|', source_id, indicator, jurisdiction, kind, scope, method,
                                      strftime(period_start, '%Y-%m-%d'), strftime(period_end, '%Y-%m-%d'))), 1, 16) AS obs_id,
                indicator, jurisdiction, period_start, period_end, period_label, value, unit, kind, qualifier, scope,
-               method, source_id, '' AS quote, 'synthetic' AS note
+               method, source_id, '' AS quote, 'synthetic' AS note, period_label_en, '' AS note_vi
         FROM finished
         ORDER BY {ordering}
     """  # formatted with our own column names and ordering only; values are bound

@@ -48,6 +48,14 @@ CREATE TABLE sources (
     CHECK (url <> '' OR file <> '')
 );
 
+-- Outlet names that differ by language, or are unknown (both labels empty). Outlets not listed are names, the
+-- same in both languages.
+CREATE TABLE outlets (
+    outlet   VARCHAR PRIMARY KEY,
+    label_vi VARCHAR NOT NULL,
+    label_en VARCHAR NOT NULL
+);
+
 CREATE TABLE indicators (
     indicator  VARCHAR PRIMARY KEY CHECK (regexp_full_match(indicator, '[a-z][a-z0-9_]*')),
     title_vi   VARCHAR NOT NULL,
@@ -89,6 +97,10 @@ CREATE TABLE observation_facts (
     source_id    VARCHAR NOT NULL REFERENCES sources (source_id),
     quote        VARCHAR NOT NULL,
     note         VARCHAR NOT NULL,
+    -- Derived by the build, not curated: the period in English, made from the dates (provdash.periods), and
+    -- the Vietnamese of the note where data/observation_notes.csv has a current translation ('' otherwise).
+    period_label_en VARCHAR NOT NULL CHECK (length(period_label_en) > 0),
+    note_vi      VARCHAR NOT NULL DEFAULT '',
     CHECK (period_start <= period_end),
     CHECK (unit <> 'pct' OR value BETWEEN 0 AND 100),
     CHECK (unit <> 'ha' OR value >= 0),
@@ -106,6 +118,7 @@ CREATE TABLE events (
     date           DATE    NOT NULL,
     date_precision VARCHAR NOT NULL CHECK (date_precision IN ('day', 'month', 'year', 'by')),
     date_label     VARCHAR NOT NULL CHECK (length(date_label) > 0),
+    date_label_en  VARCHAR NOT NULL CHECK (length(date_label_en) > 0),
     jurisdiction   VARCHAR NOT NULL REFERENCES jurisdictions (jurisdiction),
     type           VARCHAR NOT NULL CHECK (type IN ('decision', 'resolution', 'agreement', 'launch', 'merger',
                                                     'forum', 'plan')),
@@ -114,6 +127,8 @@ CREATE TABLE events (
     source_id      VARCHAR NOT NULL REFERENCES sources (source_id),
     quote          VARCHAR NOT NULL CHECK (length(quote) <= 160),
     note           VARCHAR NOT NULL,
+    note_vi        VARCHAR NOT NULL,
+    CHECK ((note = '') = (note_vi = '')),
     CHECK (date_precision <> 'month' OR day(date) = 1),
     CHECK (date_precision <> 'year' OR (month(date) = 1 AND day(date) = 1))
 );
@@ -138,6 +153,7 @@ CREATE TABLE target_progress (
     target_value           DOUBLE NOT NULL,
     target_year            INTEGER NOT NULL,
     target_label           VARCHAR,
+    target_label_en        VARCHAR,
     qualifier              VARCHAR NOT NULL,
     scope                  VARCHAR NOT NULL,
     target_source_id       VARCHAR NOT NULL,
@@ -149,6 +165,7 @@ CREATE TABLE target_progress (
     latest_value           DOUBLE,
     latest_date            DATE,
     latest_label           VARCHAR,
+    latest_label_en        VARCHAR,
     latest_method          VARCHAR,
     latest_method_label    VARCHAR,
     latest_method_label_en VARCHAR,
@@ -217,7 +234,11 @@ SELECT
     src.file                                    AS source_file,
     src.published                               AS source_published,
     f.quote,
-    f.note
+    f.note,
+    f.period_label_en,
+    coalesce(o.label_vi, src.outlet)            AS source_outlet_label,
+    coalesce(o.label_en, src.outlet)            AS source_outlet_label_en,
+    f.note_vi
 FROM observation_facts f
 JOIN indicators    i   USING (indicator)
 JOIN units         iu  ON iu.unit = i.unit
@@ -226,4 +247,5 @@ JOIN jurisdictions j   USING (jurisdiction)
 JOIN qualifiers    q   USING (qualifier)
 JOIN scopes        s   USING (scope)
 JOIN methods       m   USING (method)
-JOIN sources       src USING (source_id);
+JOIN sources       src USING (source_id)
+LEFT JOIN outlets  o   ON o.outlet = src.outlet;

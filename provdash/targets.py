@@ -17,14 +17,14 @@ from datetime import date
 
 import pandas as pd
 
-from provdash import progress
+from provdash import periods, progress
 from provdash.progress import Point, decimal_year
 
 COLUMNS = [
     "indicator", "indicator_name", "indicator_name_en", "category", "jurisdiction", "jurisdiction_name",
     "jurisdiction_name_en", "indicator_type", "direction", "unit", "target_value", "target_year", "target_label",
-    "qualifier", "scope", "target_source_id", "status", "assessment", "ratio", "base_value", "base_year",
-    "latest_value", "latest_date", "latest_label", "latest_method", "latest_method_label", "latest_method_label_en",
+    "target_label_en", "qualifier", "scope", "target_source_id", "status", "assessment", "ratio", "base_value", "base_year",
+    "latest_value", "latest_date", "latest_label", "latest_label_en", "latest_method", "latest_method_label", "latest_method_label_en",
     "latest_source_id", "gap", "pace_achieved",
     "pace_needed", "pace_unit", "reason",
 ]
@@ -80,7 +80,8 @@ def assess_one(target: dict, actuals: list[dict]) -> dict:
         "jurisdiction_name_en": target["jurisdiction_name_en"], "indicator_type": target["indicator_type"],
         "direction": target["direction"], "unit": target["indicator_unit"],
         "target_value": float(target["value_in_indicator_unit"]), "target_year": int(target["period_end"].year),
-        "target_label": target["period_label"], "qualifier": target["qualifier"], "scope": target["scope"],
+        "target_label": target["period_label"], "target_label_en": periods.label(target, "en"),
+        "qualifier": target["qualifier"], "scope": target["scope"],
         "target_source_id": target["source_id"], "status": result.status, "assessment": result.method,
         "ratio": result.ratio,
         "base_value": result.base.value if result.base else None,
@@ -88,6 +89,7 @@ def assess_one(target: dict, actuals: list[dict]) -> dict:
         "latest_value": result.latest.value if result.latest else None,
         "latest_date": latest["period_end"] if latest else None,
         "latest_label": latest["period_label"] if latest else None,
+        "latest_label_en": periods.label(latest, "en") if latest else None,
         "latest_method": latest["method"] if latest else None,
         "latest_method_label": latest.get("method_short", "") if latest else "",
         "latest_method_label_en": latest.get("method_short_en", "") if latest else "",

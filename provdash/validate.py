@@ -94,10 +94,24 @@ TABLES: tuple[Table, ...] = (
     ), key=("source_id", "indicator", "jurisdiction", "kind", "scope", "method", "period_start", "period_end")),
     Table("events", (
         Column("event_id", "id"), Column("date", "date"), Column("date_precision", choices=DATE_PRECISIONS),
-        Column("date_label"), Column("jurisdiction", references="jurisdictions"), Column("type", choices=EVENT_TYPES),
-        Column("title_vi"), Column("title_en"), Column("source_id", references="sources"),
-        Column("quote", required=False), Column("note", required=False),
+        Column("date_label"), Column("date_label_en"), Column("jurisdiction", references="jurisdictions"),
+        Column("type", choices=EVENT_TYPES), Column("title_vi"), Column("title_en"),
+        Column("source_id", references="sources"), Column("quote", required=False), Column("note", required=False),
+        Column("note_vi", required=False),
     ), key=("event_id",)),
+    # Outlet names that differ by language or are unknown ("(không rõ)": both labels empty); an outlet not
+    # listed is a name, the same in both languages.
+    Table("outlets", (
+        Column("outlet"), Column("label_vi", required=False), Column("label_en", required=False),
+    ), key=("outlet",)),
+    # The Vietnamese of the curators' notes of observations.csv (which keeps them in English), keyed by the
+    # value's key. A translation is used only while `note_en` is still the value's note.
+    Table("observation_notes", (
+        Column("indicator", references="indicators"), Column("jurisdiction", references="jurisdictions"),
+        Column("period_start", "date"), Column("period_end", "date"), Column("kind", choices=("actual", "target")),
+        Column("scope", references="scopes"), Column("method", required=False, references="methods"),
+        Column("source_id", references="sources"), Column("note_en"), Column("note_vi"),
+    ), key=("source_id", "indicator", "jurisdiction", "kind", "scope", "method", "period_start", "period_end")),
 )
 TABLE_BY_NAME = {t.name: t for t in TABLES}
 
@@ -399,6 +413,11 @@ def check_events(rows: Rows, all_rows: dict[str, Rows]) -> list[Problem]:
                 problems.append(Problem("data/events.csv", line, "jurisdiction",
                                         f"{record['jurisdiction']} ceased to exist on {ended}; events after that belong "
                                         f"to {place['successor'] or 'its successor'}"))
+        if bool(record["note"]) != bool(record["note_vi"]):
+            missing = "note_vi" if record["note"] else "note"
+            problems.append(Problem("data/events.csv", line, missing,
+                                    "a note needs both languages: write the note in English (note) and in "
+                                    "Vietnamese (note_vi), or leave both empty"))
         source = sources.get(record["source_id"])
         published = source["published"] if source else ""
         if precision == "by" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", published) and record["date"] > published:

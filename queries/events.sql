@@ -5,6 +5,7 @@ SELECT
     e.date,
     e.date_precision,
     e.date_label,
+    e.date_label_en,
     e.jurisdiction,
     j.name_vi   AS jurisdiction_name,
     j.name_en   AS jurisdiction_name_en,
@@ -15,14 +16,18 @@ SELECT
     e.source_id,
     s.title     AS source_title,
     s.outlet    AS source_outlet,
+    coalesce(o.label_vi, s.outlet) AS source_outlet_label,
+    coalesce(o.label_en, s.outlet) AS source_outlet_label_en,
     s.url       AS source_url,
     s.file      AS source_file,
     s.published AS source_published,
     e.quote,
-    e.note
+    e.note,
+    e.note_vi
 FROM events e
 JOIN jurisdictions j USING (jurisdiction)
 JOIN sources s USING (source_id)
+LEFT JOIN outlets o ON o.outlet = s.outlet
 WHERE (list_contains($jurisdictions, e.jurisdiction) OR j.level = 'country')
   AND e.date BETWEEN $start AND $end
 ORDER BY e.date, e.event_id

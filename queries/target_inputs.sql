@@ -44,7 +44,7 @@ kept AS (
 SELECT
     obs_id, indicator, indicator_name, indicator_name_en, category, direction, indicator_type, measure,
     jurisdiction, jurisdiction_name, jurisdiction_name_en, kind, value, unit, value_in_indicator_unit,
-    indicator_unit, period_start, period_end, period_label, period_type, qualifier, scope, method, method_short,
+    indicator_unit, period_start, period_end, period_label, period_label_en, period_type, qualifier, scope, method, method_short,
     method_short_en, source_id
 FROM observations
 WHERE obs_id IN (SELECT obs_id FROM targets UNION ALL SELECT obs_id FROM kept)

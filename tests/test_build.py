@@ -28,6 +28,8 @@ EXPECTED = {
     "events--quote-too-long": (3, "quote", "keep quotes to short spans"),
     "events--seed-event-without-quote": (3, "quote", "an event read from 003_e6c1780fa81d8148.txt needs the span"),
     "events--unknown-jurisdiction": (3, "jurisdiction", "is not a known jurisdiction"),
+    "events--note-without-vietnamese": (3, "note_vi", "a note needs both languages"),
+    "observation_notes--unknown-source": (3, "source_id", "is not a known source"),
     "indicators--direction-unknown": (2, "direction", "is not one of"),
     "indicators--missing-title-en": (2, "title_en", "is empty but required"),
     "jurisdictions--successor-unknown": (3, "successor", "is not a known jurisdiction"),
@@ -150,12 +152,13 @@ def test_constraints_reject_bad_rows_even_without_the_checks(good_db):
             con.execute(f"INSERT INTO observation_facts VALUES ({', '.join('?' * len(bad))})", bad)
         with pytest.raises(duckdb.ConstraintException):
             con.execute("INSERT INTO observation_facts SELECT 'y' || obs_id, indicator, jurisdiction, period_end + 1, "
-                        "period_start, period_label, value, unit, kind, qualifier, scope, method, source_id, quote, note "
+                        "period_start, period_label, value, unit, kind, qualifier, scope, method, source_id, quote, note, "
+                        "period_label_en, note_vi "
                         "FROM observation_facts LIMIT 1")
         with pytest.raises(duckdb.ConstraintException):
             con.execute("INSERT INTO observation_facts SELECT 'z' || obs_id, indicator, jurisdiction, period_start, "
                         "period_end, period_label, value, 'percent', kind, qualifier, scope, method, source_id, quote, "
-                        "note FROM observation_facts LIMIT 1")
+                        "note, period_label_en, note_vi FROM observation_facts LIMIT 1")
     finally:
         con.close()
 

@@ -125,3 +125,38 @@ def test_check_mergers_are_modelled(con):
     successors = dict(rows(con, "SELECT jurisdiction, successor FROM jurisdictions WHERE successor IS NOT NULL"))
     assert successors["thai_nguyen"] == successors["bac_kan"] == "thai_nguyen_2025"
     assert successors["vinh_phuc"] == "phu_tho_2025"
+
+
+def test_check_every_note_is_in_both_languages(con):
+    """Curators write notes in English (observations.csv); data/observation_notes.csv gives each its Vietnamese.
+    A note added or changed without its translation is listed here (the build then shows no note in Vietnamese)."""
+    missing = rows(con, "SELECT source_id, indicator, jurisdiction, kind, scope, method, period_start, period_end, note "
+                        "FROM observations WHERE note <> '' AND note_vi = '' ORDER BY ALL")
+    assert not missing, ("add (or update, when the English note changed) these rows of data/observation_notes.csv: "
+                         + "; ".join(map(str, missing[:10])))
+    untranslated = rows(con, "SELECT event_id FROM events WHERE (note = '') <> (note_vi = '')")
+    assert not untranslated
+
+
+def test_check_every_curated_translation_belongs_to_a_value_and_every_outlet_label_to_a_source(con):
+    with open(paths.DATA_DIR / "observation_notes.csv", encoding="utf-8", newline="") as handle:
+        notes = list(csv.DictReader(handle))
+    keys = set(rows(con, "SELECT source_id, indicator, jurisdiction, kind, scope, method, "
+                         "strftime(period_start, '%Y-%m-%d'), strftime(period_end, '%Y-%m-%d') FROM observations"))
+    orphans = [n for n in notes if (n["source_id"], n["indicator"], n["jurisdiction"], n["kind"], n["scope"],
+                                    n["method"], n["period_start"], n["period_end"]) not in keys]
+    assert not orphans, f"data/observation_notes.csv rows that match no value (was its key changed?): {orphans[:5]}"
+    with open(paths.DATA_DIR / "outlets.csv", encoding="utf-8", newline="") as handle:
+        outlets = {r["outlet"] for r in csv.DictReader(handle)}
+    used = {r[0] for r in rows(con, "SELECT outlet FROM sources")} | {"Dữ liệu giả lập / synthetic"}  # scale_db's
+    assert outlets <= used, f"data/outlets.csv names outlets no source has: {sorted(outlets - used)}"
+
+
+def test_check_no_outlet_name_shown_in_the_wrong_language(con):
+    """Outlets named with English words ("(English)", "(official)", "Statistics Office") carry a Vietnamese label,
+    and an unknown outlet ("(không rõ)") is never shown as a name."""
+    shown = rows(con, "SELECT DISTINCT source_outlet_label, source_outlet_label_en FROM observations")
+    english_words = re.compile(r"\((English|official)\)|Statistics Office|portal|\(MoIT\)")
+    assert not [vi for vi, _ in shown if english_words.search(vi)]
+    assert not [en for _, en in shown if "không rõ" in en or "bản tiếng Anh" in en]
+    assert not [vi for vi, _ in shown if "không rõ" in vi]

@@ -9,7 +9,7 @@ import importlib
 import duckdb
 import pytest
 
-from provdash import build, scale_db
+from provdash import build, periods, scale_db
 
 ROWS = 2000
 
@@ -55,6 +55,13 @@ def test_values_respect_units_and_lifetimes(small_db):
     """) == [(0,)]
     kinds = {row[0] for row in query(small_db, "SELECT DISTINCT kind FROM observation_facts WHERE note = 'synthetic'")}
     assert kinds == {"actual", "target"}
+
+
+def test_synthetic_english_period_labels_are_those_the_build_would_make(small_db):
+    labels = query(small_db, "SELECT DISTINCT period_start, period_end, period_label, period_label_en FROM observation_facts")
+    wrong = [(s, e, vi, en, periods.english_label(s, e, vi)) for s, e, vi, en in labels
+             if en != periods.english_label(s, e, vi)]
+    assert len(labels) > 20 and not wrong, wrong[:5]
 
 
 def test_same_seed_same_file_contents(small_db, tmp_path):
