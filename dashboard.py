@@ -6,7 +6,8 @@ import streamlit as st
 from provdash import present, ui
 from provdash.i18n import t
 
-st.set_page_config(page_title="Thái Nguyên – mục tiêu & tiến độ", layout="wide", initial_sidebar_state="expanded")
+# The browser title is set per page (ui.start_page), after the navigation knows which page runs.
+st.set_page_config(layout="wide", initial_sidebar_state="expanded")
 
 # (file, title key, url path, default). Navigation must be declared before any widget is drawn, and a url
 # path must not equal a file name in pages/ (Streamlit then falls back to its old page list).
@@ -28,8 +29,10 @@ navigation = st.navigation([
     for path, title_key, url_path, default in PAGES
 ])
 lang = ui.language_switch()
+ui.start_page(navigation.title, lang)
 present.presenter_toggle(lang)
 share = present.share_box(lang)
+ui.declare_language(lang)
 present.apply_style()
 present.start_run()
 controls = st.container()

@@ -17,7 +17,7 @@ import pandas as pd
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from provdash import compare, exports, targets
+from provdash import compare, exports, periods, targets
 from provdash.figures import compare as compare_figures
 from provdash.figures import base, overview, trajectory
 from provdash.i18n import t
@@ -75,7 +75,7 @@ def indicator_section(query: Query, lang: str, indicator: str, title_key: str, y
         summary = "; ".join(
             f"{base.localised(r, 'jurisdiction_name', lang)}: "
             f"{base.qualified_value_text(r['value'], base.localised(r, 'unit_label', lang), base.localised(r, 'qualifier_label', lang), lang)}"
-            f" ({r['period_label']}" + (f", {base.localised(r, 'scope_label', lang)}" if r["scope"] != "province" else "") + ")"
+            f" ({periods.label(r, lang)}" + (f", {base.localised(r, 'scope_label', lang)}" if r["scope"] != "province" else "") + ")"
             for _, r in latest.iterrows()) + "."
     caveats = []
     if (frame["scope"] == "industrial_zones").any():

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from provdash import exports, paths, progress, targets, ui, views
+from provdash import exports, paths, periods, progress, targets, ui, views
 from provdash.figures import base, trajectory
 from provdash.i18n import t
 from provdash.numbers import format_day, format_number
@@ -43,31 +43,25 @@ def clean_search(text: object, max_chars: int = MAX_SEARCH_CHARS) -> str:
 
 # --- every value with its source -------------------------------------------------------------------------
 
-def source_text(row: pd.Series | dict, lang: str) -> str:
-    """"Title — Outlet (16/8/2024)": the publication a value was read from."""
-    outlet = row.get("source_outlet") or ""
-    text = f"{row.get('source_title', '')} — {outlet}" if outlet else str(row.get("source_title", ""))
-    return f"{text} ({views.published(row.get('source_published', ''), lang)})"
-
-
 def values_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """One row per value: what, where, when, how much (with the source's hedge), how measured, and from which
-    publication — with its web link, or for a seed article the file name, and the sentence quoted."""
+    publication (outlet, title and date; a seed article by its title and "bài báo ngày 16/8/2024") with its web
+    link, the sentence quoted, and the curator's note in the page's language."""
     rows = list(frame.to_dict("records"))
     columns = {
         t("col_indicator", lang): [base.localised(r, "indicator_name", lang) for r in rows],
         t("src_col_place", lang): [base.localised(r, "jurisdiction_name", lang) for r in rows],
-        t("col_period", lang): [r["period_label"] for r in rows],
+        t("col_period", lang): [periods.label(r, lang) for r in rows],
         t("col_value", lang): [base.qualified_value_text(r["value"], "", base.localised(r, "qualifier_label", lang), lang)
                                for r in rows],
         t("col_unit", lang): [base.localised(r, "unit_label", lang) for r in rows],
         t("col_kind", lang): [t("kind_" + r["kind"], lang) for r in rows],
         t("col_scope", lang): [base.localised(r, "scope_label", lang) for r in rows],
         t("col_method", lang): [base.localised(r, "method_label", lang) for r in rows],
-        t("col_source", lang): [source_text(r, lang) for r in rows],
+        t("col_source", lang): [views.source_cell(r, lang) for r in rows],
         t("col_link", lang): [views.safe_url(r["source_url"]) for r in rows],
-        t("src_col_article", lang): [r["source_file"] or "" for r in rows],
         t("col_quote", lang): [r["quote"] or "" for r in rows],
+        t("col_note", lang): [views.note_text(r, lang) for r in rows],
     }
     return pd.DataFrame(columns, columns=list(columns))
 
@@ -163,7 +157,7 @@ def status_table(assessments: pd.DataFrame, vocabulary: pd.DataFrame, lang: str)
         if _missing(r["latest_value"]):
             return "–"
         day = r["latest_date"]
-        when = format_day(day, lang) if isinstance(day, date) else (r.get("latest_label") or "")
+        when = format_day(day, lang) if isinstance(day, date) else periods.label(r, lang, "latest_label")
         return f"{value(r, 'latest_value')} ({when})"
 
     def needed(r: dict) -> str:

@@ -17,6 +17,7 @@ from provdash import views
 from provdash.figures import base
 from provdash.i18n import t
 from provdash.numbers import format_number, format_signed
+from provdash.periods import label as period_label
 
 # Thái Nguyên and Vĩnh Phúc before the 2025 mergers, and the merged provinces that continue them.
 COMPARED_JURISDICTIONS = ["thai_nguyen", "thai_nguyen_2025", "vinh_phuc", "phu_tho_2025"]
@@ -181,7 +182,7 @@ def series_changes(frame: pd.DataFrame) -> list[SeriesChange]:
 def _value_at(row: dict, lang: str) -> str:
     value = base.qualified_value_text(row["value_in_indicator_unit"], unit_label(row, lang),
                                       base.localised(row, "qualifier_label", lang), lang)
-    return f"{value} ({row['period_label']})"
+    return f"{value} ({period_label(row, lang)})"
 
 
 def change_unit(row: dict, lang: str) -> str:

@@ -301,11 +301,35 @@ def chart_block(figure, *, lang: str, summary: str, table: pd.DataFrame, sources
     source_list(sources, lang)
 
 
+LISTED_SOURCES_KEY = "_sources_listed"  # ids of the sources already listed in full on this run of the page
+
+
 def source_list(frame: pd.DataFrame, lang: str) -> None:
-    """The sources of what is on screen, each with its link (web) or its article file (seed), as plain text."""
-    lines = views.source_lines(frame, lang)
-    if lines:
-        st.caption(t("sources_heading", lang) + ":  \n" + "  \n".join(lines))
+    """The sources of what is on screen: each listed in full (title, outlet, date, link) the first time the page
+    shows it; a chart whose sources were listed above names them briefly instead of repeating the list."""
+    listed = st.session_state.setdefault(LISTED_SOURCES_KEY, set())
+    text = views.source_list_text(frame, lang, listed)
+    listed.update(frame["source_id"].tolist() if "source_id" in frame else [])
+    if text:
+        st.caption(text)
+
+
+def start_page(title: str, lang: str) -> None:
+    """Called by the entry point on every run, before the page: the browser tab names the page, and no source
+    has been listed yet."""
+    st.set_page_config(page_title=views.page_title(title, lang))
+    st.session_state[LISTED_SOURCES_KEY] = set()
+
+
+def declare_language(lang: str) -> None:
+    """The page's language on the document (<html lang>), for screen readers, translation and hyphenation.
+    Streamlit 1.67 serves <html lang="en"> and has no setting for it, so a static script of ours (the language
+    is one of LANGUAGES, never user text) sets it; drawn at the foot of the sidebar, where it takes no room."""
+    st.sidebar.html(LANGUAGE_SCRIPT.format(lang=lang if lang in LANGUAGES else DEFAULT_LANGUAGE),
+                    unsafe_allow_javascript=True)
+
+
+LANGUAGE_SCRIPT = '<script>document.documentElement.setAttribute("lang", "{lang}");</script>'
 
 
 def briefing_button(lang: str) -> None:

@@ -87,35 +87,119 @@ def safe_url(url: object) -> str | None:
     return url_quote(text, safe=":/?&=%#~+,;@!$'*-._")
 
 
+SOURCE_COLUMNS = ("source_id", "source_title", "source_outlet", "source_outlet_label", "source_outlet_label_en",
+                  "source_published", "source_url", "source_file")
+
+
+def _text(value: object) -> str:
+    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+
+
+def outlet_name(row: pd.Series | dict, lang: str) -> str:
+    """The outlet as the page's language names it ('' when the source does not name it): the curated label
+    (data/outlets.csv, in the view as source_outlet_label / _en), else the outlet as written."""
+    column = "source_outlet_label_en" if lang == "en" else "source_outlet_label"
+    if column in row:
+        return _text(row[column])
+    return _text(row.get("source_outlet", ""))
+
+
+def article_date(value: object, lang: str) -> str:
+    """"bài báo ngày 16/8/2024", "article of Nov 2024": how a source without a link is named by its date."""
+    text = _text(value)[:10]
+    precision = {3: "day", 2: "month", 1: "year"}.get(len(text.split("-")) if text else 0)
+    if precision is None:
+        return t("article_undated", lang)
+    return t(f"article_of_{precision}", lang, date=published(text, lang))
+
+
+def source_name(row: pd.Series | dict, lang: str) -> str:
+    """A short name for a source in a caption or a chart's source line: its outlet, or when the outlet is not
+    known, "bài báo ngày 16/8/2024" for an article without a link and its title for a web page."""
+    outlet = outlet_name(row, lang)
+    if outlet:
+        return outlet
+    if not _text(row.get("source_url", "")):
+        return article_date(row.get("source_published", ""), lang)
+    return _text(row.get("source_title", "")) or _text(row.get("source_id", ""))
+
+
+def page_title(title: str, lang: str) -> str:
+    """The browser tab's title: the page, then the dashboard ("Kinh tế số · Mục tiêu và tiến độ: …")."""
+    return f"{title} · {t('app_title', lang)}"
+
+
+def source_list_text(frame: pd.DataFrame, lang: str, listed: set[str] | frozenset[str] = frozenset()) -> str:
+    """The caption under a chart: its sources in full, except those in `listed` (shown in full above on the
+    page), which are named briefly so a page never repeats the same list."""
+    lines, above = [], []
+    for source_id, line, name in source_entries(frame, lang):
+        (above.append(escape_markdown(name)) if source_id in listed else lines.append(line))
+    if not lines and not above:
+        return ""
+    text = t("sources_heading", lang) + ":  \n" + "  \n".join(lines) if lines else ""
+    if above:
+        key = "sources_also_above" if lines else "sources_as_above"
+        text += ("  \n" if text else "") + t(key, lang, sources="; ".join(dict.fromkeys(above)))
+    return text
+
+
 def source_lines(frame: pd.DataFrame, lang: str) -> list[str]:
-    """One Markdown line per distinct source in `frame`: outlet — title (date), linked when on the web."""
-    lines: list[str] = []
+    """One Markdown line per distinct source in `frame` (see `source_entries`)."""
+    return [line for _, line, _ in source_entries(frame, lang)]
+
+
+def source_entries(frame: pd.DataFrame, lang: str) -> list[tuple[str, str, str]]:
+    """(id, Markdown line, short name) per distinct source in `frame`, in order of appearance. The line: outlet —
+    title, linked when on the web, and its date; a source without a link (the seed articles) by its title and
+    "bài báo ngày 16/8/2024". Never a file name."""
+    entries: list[tuple[str, str, str]] = []
     if frame.empty or "source_id" not in frame:
-        return lines
-    columns = [c for c in ("source_id", "source_title", "source_outlet", "source_published", "source_url",
-                           "source_file") if c in frame]
+        return entries
+    columns = [c for c in SOURCE_COLUMNS if c in frame]
     # The first row of each source (found by pandas, not a Python loop over every value), each line formatted
     # once: this runs under every chart on every rerun, and a chart at national scale holds thousands of values.
     first_rows = frame.loc[~frame["source_id"].duplicated().to_numpy(), columns]
     for values in zip(*(first_rows[c].tolist() for c in columns)):
         row = dict(zip(columns, values))
-        lines.append(_source_line(row.get("source_title", ""), row.get("source_outlet", ""),
-                                  row.get("source_published", ""), row.get("source_url"), row.get("source_file"),
-                                  lang))
-    return lines
+        line = _source_line(_text(row.get("source_title", "")), outlet_name(row, lang),
+                            _text(row.get("source_published", "")), _text(row.get("source_url", "")), lang)
+        entries.append((str(row["source_id"]), line, source_name(row, lang)))
+    return entries
 
 
 @lru_cache(maxsize=4096)
-def _source_line(title: object, outlet: object, published_on: object, url: object, source_file: object,
-                 lang: str) -> str:
-    title = escape_markdown(title)
-    outlet = escape_markdown(outlet or "")
-    date_text = escape_markdown(published(published_on, lang))
+def _source_line(title: str, outlet: str, published_on: str, url: str, lang: str) -> str:
     link = safe_url(url)
-    label = f"[{title}]({link})" if link else title
-    if not link and source_file:
-        label += " · " + escape_markdown(t("seed_article", lang, file=source_file))
-    return f"{outlet} — {label} ({date_text})" if outlet else f"{label} ({date_text})"
+    label = f"[{escape_markdown(title)}]({link})" if link else escape_markdown(title)
+    if link:
+        when = f" ({escape_markdown(published(published_on, lang))})" if published_on else ""
+    else:
+        when = f" ({escape_markdown(article_date(published_on, lang))})"
+    return f"{escape_markdown(outlet)} — {label}{when}" if outlet else f"{label}{when}"
+
+
+def source_cell(row: pd.Series | dict, lang: str) -> str:
+    """A source in a table cell, plain text: "Outlet — Title (5/8/2024)", or "Title (bài báo ngày 16/8/2024)" for
+    an article without a link."""
+    title, outlet = _text(row.get("source_title", "")), outlet_name(row, lang)
+    published_on = _text(row.get("source_published", ""))
+    if safe_url(row.get("source_url", "")):
+        when = f" ({published(published_on, lang)})" if published_on else ""
+    else:
+        when = f" ({article_date(published_on, lang)})"
+    return f"{outlet} — {title}{when}" if outlet else f"{title}{when}"
+
+
+def link_cell(row: pd.Series | dict) -> str:
+    """A source's web address for a table's link column ('' for a source without one: never a file name)."""
+    return safe_url(row.get("source_url", "")) or ""
+
+
+def note_text(row: pd.Series | dict, lang: str) -> str:
+    """A value's (or event's) note in the page's language: the curator's English, or its Vietnamese where one is
+    curated ('' otherwise: an English note is never shown on a Vietnamese page)."""
+    return _text(row.get("note" if lang == "en" else "note_vi", ""))
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:

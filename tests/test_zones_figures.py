@@ -108,10 +108,10 @@ def test_disagreeing_plans(rows, expected):
 def test_progress_is_assessed_only_against_dated_plans():
     table = zones.progress_table(LAND, "en")
     vinh_phuc = table[table["Jurisdiction"].str.startswith("Vĩnh Phúc")]
-    assert set(vinh_phuc["Plan"]) == {"24 zones (đến năm 2030)", "7,000 ha (đến năm 2030)"}  # not the undated 29
+    assert set(vinh_phuc["Plan"]) == {"24 zones (by 2030)", "7,000 ha (by 2030)"}  # not the undated 29
     area = vinh_phuc[vinh_phuc["Indicator"] == "Industrial zone area"].iloc[0]
     assert area["Reached (% of plan)"] == "45%" and area["Status"] == "▼ Limited progress"
-    assert area["Established (latest)"] == "3,146 ha (đến nay, 6 Dec 2024)"
+    assert area["Established (latest)"] == "3,146 ha (as of publication (6 Dec 2024))"
     thai_nguyen = table[table["Jurisdiction"].str.startswith("Thái Nguyên")]
     assert (thai_nguyen["Status"] == "… Not enough data").all()
     assert (thai_nguyen["Why"] == "no established figure").all()

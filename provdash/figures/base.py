@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
+from provdash import periods, views
 from provdash.i18n import t
 from provdash.numbers import PLOTLY_SEPARATORS, format_number
 
@@ -85,7 +86,7 @@ def hover_line_list(row: pd.Series | dict, lang: str) -> list[str]:
         f"<b>{_plain(series_name(row, lang, show_method=False))}</b>",
         _plain(qualified_value_text(row["value"], localised(row, "unit_label", lang),
                                     localised(row, "qualifier_label", lang), lang)),
-        _plain(row.get("period_label", "")),
+        _plain(periods.label(row, lang)),
     ]
     if row.get("scope", "province") != "province":
         lines.append(_plain(localised(row, "scope_label", lang)))
@@ -348,8 +349,8 @@ def add_path(figure: go.Figure, xs: list, ys: list, name: str, jurisdiction: str
 def sources_text(frame: pd.DataFrame, lang: str) -> str:
     """"Nguồn: outlet (date); …" for the source line under a chart, deduplicated, in order of appearance."""
     seen: list[str] = []
-    for _, row in frame.iterrows():
-        outlet = row.get("source_outlet") or row.get("source_title") or row.get("source_id")
-        if outlet and outlet not in seen:
-            seen.append(str(outlet))
+    for row in frame.drop_duplicates("source_id").to_dict("records") if "source_id" in frame else []:
+        name = views.source_name(row, lang)
+        if name and name not in seen:
+            seen.append(name)
     return t("source_line", lang, sources="; ".join(seen)) if seen else ""

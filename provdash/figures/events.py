@@ -68,7 +68,7 @@ class TimelineItem:
     event_id: str
     year: int
     date: str  # as precisely as the source gives it
-    date_label: str  # the source's own words for the timing
+    date_label: str  # the source's own words for the timing (in English on English pages)
     title: str
     headline: str  # the title's short name before its colon ("QĐ 1718"), "" when it has none
     detail: str  # the rest of the title (the whole title when it has no short name)
@@ -94,10 +94,10 @@ def timeline_items(events: pd.DataFrame, types: list[str], lang: str, newest_fir
         head, colon, rest = full.partition(": ")
         items.append(TimelineItem(
             event_id=row["event_id"], year=pd.Timestamp(row["date"]).year, date=date_text(row, lang),
-            date_label=str(row["date_label"]), title=full, headline=head if colon else "",
+            date_label=base.localised(row, "date_label", lang), title=full, headline=head if colon else "",
             detail=rest if colon else full, event_type=row["type"],
             type_label=type_label(row["type"], lang), jurisdiction=base.localised(row, "jurisdiction_name", lang),
-            source_markdown=sources[0] if sources else "", quote=str(row["quote"] or ""), note=str(row["note"] or ""),
+            source_markdown=sources[0] if sources else "", quote=str(row["quote"] or ""), note=views.note_text(row, lang),
         ))
     return items
 
@@ -139,7 +139,7 @@ def markers(events: pd.DataFrame, lang: str, low: pd.Timestamp, high: pd.Timesta
         hover = "<br>".join(
             f"<b>{base._plain(date_text(r, lang))}</b> · {base._plain(type_label(r['type'], lang))} · "
             f"{base._plain(base.localised(r, 'jurisdiction_name', lang))}<br>{base._plain(title(r, lang))}<br>"
-            + t("hover_source", lang, source=base._plain(r["source_outlet"] or r["source_title"]))
+            + t("hover_source", lang, source=base._plain(views.source_name(r, lang)))
             for _, r in group.iterrows())
         result.append(Marker(pd.Timestamp(when), " · ".join(labels), hover, tuple(group["event_id"])))
     return result

@@ -30,6 +30,7 @@ from functools import lru_cache
 import pandas as pd
 import plotly.graph_objects as go
 
+from provdash import periods, views
 from provdash.figures import base
 from provdash.i18n import t
 from provdash.numbers import PLOTLY_SEPARATORS, format_day, format_number, format_percent
@@ -53,7 +54,7 @@ MAX_PANEL_BARS = 30
 # Rows of the table of comparable changes: beyond this only the newest pair of each series is listed (`newest_pairs`).
 MAX_GROWTH_ROWS = 40
 NAME_COLUMNS = ("jurisdiction", "jurisdiction_name", "jurisdiction_name_en")
-SOURCE_COLUMNS = ("source_id", "source_title", "source_outlet", "source_published", "source_url", "source_file")
+SOURCE_COLUMNS = views.SOURCE_COLUMNS
 
 
 @dataclass
@@ -135,8 +136,9 @@ def short_names(frame: pd.DataFrame, lang: str) -> dict[str, str]:
 
 
 def dated_label(row: pd.Series | dict, lang: str) -> str:
-    """The period as the source words it; with the date added when the words carry none ("hiện nay")."""
-    label = str(row["period_label"])
+    """The period as the source words it (in English, as `periods.label` gives it); with the date added when the
+    words carry none ("hiện nay")."""
+    label = periods.label(row, lang)
     if re.search(r"\d", label):
         return label
     return f"{label}, {format_day(pd.Timestamp(row['period_end']).date(), lang)}"
@@ -193,9 +195,9 @@ def _sources_text(rows: list[dict], lang: str) -> str:
     """What `base.sources_text` says: "Nguồn: outlet; …", deduplicated, in order of appearance."""
     seen: list[str] = []
     for row in rows:
-        outlet = row.get("source_outlet") or row.get("source_title") or row.get("source_id")
-        if outlet and outlet not in seen:
-            seen.append(str(outlet))
+        name = views.source_name(row, lang)
+        if name and name not in seen:
+            seen.append(name)
     return t("source_line", lang, sources="; ".join(seen)) if seen else ""
 
 
@@ -263,16 +265,16 @@ def _table(rows: list[dict], lang: str) -> pd.DataFrame:
         t("col_jurisdiction", lang): localised("jurisdiction_name"),
         t("col_indicator", lang): localised("indicator_name"),
         t("col_kind", lang): [kinds[row["kind"]] for row in rows],
-        t("col_period", lang): [row["period_label"] for row in rows],
+        t("col_period", lang): [periods.label(row, lang) for row in rows],
         t("col_value", lang): [format_number(row["value"], lang) for row in rows],
         t("col_unit", lang): localised("unit_label"),
         t("col_qualifier", lang): localised("qualifier_label"),
         t("col_scope", lang): localised("scope_label"),
         t("col_method", lang): localised("method_label"),
-        t("col_source", lang): [f"{row['source_outlet']} – {row['source_title']}" for row in rows],
-        t("col_link", lang): [row["source_url"] or row["source_file"] for row in rows],
+        t("col_source", lang): [views.source_cell(row, lang) for row in rows],
+        t("col_link", lang): [views.link_cell(row) for row in rows],
         t("col_quote", lang): [row["quote"] for row in rows],
-        t("fdi_col_note", lang): ["" if _missing(row["note"]) else row["note"] for row in rows],
+        t("fdi_col_note", lang): [views.note_text(row, lang) for row in rows],
     })
 
 
@@ -406,8 +408,9 @@ def scope_caveats(frame: pd.DataFrame, lang: str) -> list[str]:
 def decline_caveat(earlier: pd.Series | dict, later: pd.Series | dict, lang: str) -> str:
     return t("fdi_decline_caveat", lang, name=base.series_name(later, lang),
              indicator=base.localised(later, "indicator_name", lang), first=qualified(earlier, lang),
-             first_period=dated_label(earlier, lang), first_source=earlier["source_outlet"],
-             last=qualified(later, lang), last_period=dated_label(later, lang), last_source=later["source_outlet"])
+             first_period=dated_label(earlier, lang), first_source=views.source_name(earlier, lang),
+             last=qualified(later, lang), last_period=dated_label(later, lang),
+             last_source=views.source_name(later, lang))
 
 
 def _series_keys(rows: list[dict]) -> list[str]:
@@ -662,12 +665,12 @@ def _flow_bars(records: list[dict], indicators: tuple[str, ...], lang: str) -> l
         used: set[str] = set()
         for row in rows:
             suffix = period_suffix(row["period_type"], lang)
-            period = f"{row['period_label']}{suffix}"
+            period = f"{periods.label(row, lang)}{suffix}"
             if row["kind"] == "target":
                 period = t("fdi_target_prefix", lang, period=period)
             category = f"{plain(base.series_name(row, lang))}<br>{plain(period)}"
             if category in used:  # the same period from two sources: keep both bars, name the source
-                category += f" · {plain(row['source_outlet'])}"
+                category += f" · {plain(views.source_name(row, lang))}"
             used.add(category)
             legend = base.series_name(row, lang) + suffix
             if row["kind"] == "target":
@@ -756,7 +759,8 @@ def _flow_title(rows: list[dict], indicators: tuple[str, ...], lang: str, fallba
     indicator = best["indicator_name_en"] if lang == "en" else best["indicator_name"]
     key = "fdi_flow_title_up" if best["growth_pct"] >= 0 else "fdi_flow_title_down"
     about = t("fdi_about", lang) + " " if best["approximate"] else ""
-    return t(key, lang, name=name, indicator=indicator, period=best["to_label"], earlier=best["from_label"],
+    return t(key, lang, name=name, indicator=indicator, period=periods.label(best, lang, "to_label"),
+             earlier=periods.label(best, lang, "from_label"),
              change=about + format_percent(abs(best["growth_pct"]), lang, decimals=1))
 
 
@@ -777,7 +781,7 @@ def _flow_summary(rows: list[dict], indicators: tuple[str, ...], lang: str) -> s
     parts = []
     for jurisdiction in sorted({r["jurisdiction"] for r in data}, key=jurisdiction_rank):
         values = [t("fdi_flow_value", lang, indicator=base.localised(row, "indicator_name", lang),
-                    value=qualified(row, lang), period=row["period_label"])
+                    value=qualified(row, lang), period=periods.label(row, lang))
                   for row in (latest.get((jurisdiction, i)) for i in indicators) if row is not None]
         if values:
             parts.append(f"{names[jurisdiction]}: " + ", ".join(values))
@@ -806,7 +810,7 @@ def _flow_caveats(rows: list[dict], lang: str) -> list[str]:
     kcn = [r for r in rows if r["scope"] == "industrial_zones"]
     if kcn:
         names = _short_names(rows, lang)
-        where = list(dict.fromkeys(f"{names[r['jurisdiction']]}, {r['period_label']}" for r in kcn))
+        where = list(dict.fromkeys(f"{names[r['jurisdiction']]}, {periods.label(r, lang)}" for r in kcn))
         caveats.append(t("fdi_flow_kcn_caveat", lang, where=_listed(where, lang),
                          scope=base.localised(kcn[0], "scope_label", lang)))
     if any(r["kind"] == "target" for r in rows):
@@ -843,8 +847,8 @@ def flow_chart(frame: pd.DataFrame, indicators: tuple[str, ...], lang: str, *, f
 GROWTH_COLUMNS = [
     "indicator", "indicator_name", "indicator_name_en", "jurisdiction", "jurisdiction_name", "jurisdiction_name_en",
     "scope", "scope_label", "scope_label_en", "method", "period_type", "years_apart",
-    "from_obs_id", "from_label", "from_end", "from_value", "from_text_vi", "from_text_en",
-    "to_obs_id", "to_label", "to_end", "to_value", "to_text_vi", "to_text_en",
+    "from_obs_id", "from_label", "from_label_en", "from_end", "from_value", "from_text_vi", "from_text_en",
+    "to_obs_id", "to_label", "to_label_en", "to_end", "to_value", "to_text_vi", "to_text_en",
     "change", "growth_pct", "same_unit", "unit_label", "unit_label_en", "approximate",
 ]
 
@@ -933,9 +937,11 @@ def _growth_row(earlier: pd.Series | dict, later: pd.Series | dict, years: int) 
                                           "scope_label_en", "method", "period_type")},
         "years_apart": years,
         "from_obs_id": earlier.get("obs_id", ""), "from_label": earlier["period_label"],
+        "from_label_en": periods.label(earlier, "en"),
         "from_end": pd.Timestamp(earlier["period_end"]), "from_value": start,
         "from_text_vi": qualified(earlier, "vi"), "from_text_en": qualified(earlier, "en"),
         "to_obs_id": later.get("obs_id", ""), "to_label": later["period_label"],
+        "to_label_en": periods.label(later, "en"),
         "to_end": pd.Timestamp(later["period_end"]), "to_value": end,
         "to_text_vi": qualified(later, "vi"), "to_text_en": qualified(later, "en"),
         "change": float(later["value"]) - float(earlier["value"]) if same_unit else None,
@@ -978,8 +984,8 @@ def growth_table(pairs: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("col_indicator", lang): [base.localised(r, "indicator_name", lang) for r in rows],
         t("fdi_col_growth", lang): [(approx if r["approximate"] else "") + signed_percent(r["growth_pct"], lang)
                                     for r in rows],
-        t("fdi_col_from", lang): [f"{r['from_label']}: {r['from_text_' + lang]}" for r in rows],
-        t("fdi_col_to", lang): [f"{r['to_label']}: {r['to_text_' + lang]}" for r in rows],
+        t("fdi_col_from", lang): [f"{periods.label(r, lang, 'from_label')}: {r['from_text_' + lang]}" for r in rows],
+        t("fdi_col_to", lang): [f"{periods.label(r, lang, 'to_label')}: {r['to_text_' + lang]}" for r in rows],
         t("fdi_col_change", lang): [change(r) for r in rows],
         t("fdi_col_years", lang): [format_number(r["years_apart"], lang, decimals=0) for r in rows],
         t("col_scope", lang): [base.localised(r, "scope_label", lang) for r in rows],
@@ -1029,7 +1035,7 @@ def rank_cards(frame: pd.DataFrame, lang: str) -> list[Card]:
                     name=names[jurisdiction]),
             value=f"{qualifier} {value}".strip(),
             caption=t("fdi_rank_caption", lang, period=dated_label(row, lang),
-                      source=f"{row['source_outlet']} – {row['source_title']}",
+                      source=views.source_name(row, lang),
                       quote=row["quote"] or "–"),
         ))
     return cards

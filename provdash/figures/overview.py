@@ -11,7 +11,7 @@ from functools import lru_cache
 import pandas as pd
 import yaml
 
-from provdash import paths, progress
+from provdash import paths, periods, progress
 from provdash.figures import base
 from provdash.figures.trajectory import pace_text, status_text
 from provdash.i18n import t
@@ -95,7 +95,7 @@ def headline_cards(assessments: pd.DataFrame, lang: str, spec: list[dict] | None
             latest = t("ov_card_no_actual", lang)
         else:
             latest = t("ov_card_latest", lang, value=latest_text(row, lang),
-                       period=row["latest_label"] or format_day(row["latest_date"], lang))
+                       period=periods.label(row, lang, "latest_label") or format_day(row["latest_date"], lang))
         pace = ""
         has_pace = pd.notna(row["pace_needed"]) or pd.notna(row["pace_achieved"])
         if row["pace_unit"] and has_pace and row["status"] not in (progress.ACHIEVED, progress.MET):
@@ -143,8 +143,7 @@ def detail_table(assessments: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("ov_col_target", lang): [target_text(r, lang) for r in rows],
         t("ov_col_year", lang): [str(y) for y in assessments["target_year"]],
         t("ov_col_latest", lang): [latest_text(r, lang) for r in rows],
-        t("ov_col_latest_date", lang): [r["latest_label"] or "" if isinstance(r["latest_label"], str) else ""
-                                         for r in rows],
+        t("ov_col_latest_date", lang): [periods.label(r, lang, "latest_label") for r in rows],
         t("ov_col_gap", lang): [gap_text(r, lang) for r in rows],
         t("ov_col_status", lang): [status_text(s, lang) for s in assessments["status"]],
         t("ov_col_pace_needed", lang): [pace_text(r["pace_needed"], r["pace_unit"], lang)

@@ -9,7 +9,7 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
-from provdash import progress
+from provdash import periods, progress, views
 from provdash.figures import base
 from provdash.i18n import t
 from provdash.numbers import format_number
@@ -121,14 +121,14 @@ def values_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("col_jurisdiction", lang): [base.localised(r, "jurisdiction_name", lang) for r in rows],
         t("col_indicator", lang): [base.localised(r, "indicator_name", lang) for r in rows],
         t("col_kind", lang): [t("kind_" + k, lang) for k in frame["kind"]],
-        t("col_period", lang): frame["period_label"].tolist(),
+        t("col_period", lang): [periods.label(r, lang) for r in rows],
         t("col_value", lang): [format_number(v, lang) for v in frame["value"]],
         t("col_unit", lang): [base.localised(r, "unit_label", lang) for r in rows],
         t("col_qualifier", lang): [base.localised(r, "qualifier_label", lang) for r in rows],
         t("col_scope", lang): [base.localised(r, "scope_label", lang) for r in rows],
         t("col_method", lang): [base.localised(r, "method_label", lang) for r in rows],
-        t("col_source", lang): [f"{r['source_outlet']} – {r['source_title']}" for r in rows],
-        t("col_link", lang): [r["source_url"] or r["source_file"] for r in rows],
+        t("col_source", lang): [views.source_cell(r, lang) for r in rows],
+        t("col_link", lang): [views.link_cell(r) for r in rows],
         t("col_quote", lang): frame["quote"].tolist(),
     })
 
@@ -137,5 +137,5 @@ def revenue_summary(frame: pd.DataFrame, lang: str) -> str:
     """"Doanh thu kinh tế số: ước 389 nghìn tỷ đồng (06 tháng đầu năm 2024); …" from the actual values."""
     actual = frame[frame["kind"] == "actual"].sort_values("period_end")
     values = [f"{base.qualified_value_text(r['value'], base.localised(r, 'unit_label', lang), base.localised(r, 'qualifier_label', lang), lang)}"
-              f" ({r['period_label']}, {base.localised(r, 'jurisdiction_name', lang)})" for _, r in actual.iterrows()]
+              f" ({periods.label(r, lang)}, {base.localised(r, 'jurisdiction_name', lang)})" for _, r in actual.iterrows()]
     return t("de_revenue_summary", lang, values="; ".join(values))

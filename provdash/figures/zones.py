@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from provdash import periods, views
 from provdash.figures import base, trajectory
 from provdash.figures.fdi import (TICK_FORMAT, Card, ChartParts, bar_panels, dated_label, fit_title,
                                   indicator_unit_label, jurisdiction_rank, plain, qualified, short_names,
@@ -22,6 +23,12 @@ ZONE_MEASURES = ("kcn_count", "kcn_area", "ccn_count", "ccn_area")
 PLAN_KEYS = ["indicator", "jurisdiction", "scope", "period_start", "period_end", "value_in_indicator_unit", "qualifier"]
 
 
+def _source_names(frame: pd.DataFrame, source_ids: list[str], lang: str) -> str:
+    """"Báo Vĩnh Phúc; VCCI News": the short names of these sources, as rows of `frame` give them."""
+    rows = frame.drop_duplicates("source_id").set_index("source_id", drop=False)
+    return "; ".join(views.source_name(rows.loc[s], lang) for s in source_ids if s in rows.index)
+
+
 def _ordered_jurisdictions(frame: pd.DataFrame) -> list[str]:
     return sorted(frame["jurisdiction"].unique(), key=jurisdiction_rank)
 
@@ -30,10 +37,12 @@ def distinct_plans(frame: pd.DataFrame) -> pd.DataFrame:
     """Plans (kind target) with the same plan from several sources kept once, the other sources listed."""
     plans = frame[frame["kind"] == "target"].sort_values(["period_end", "value_in_indicator_unit", "source_id"])
     if plans.empty:
-        return plans.assign(also_in=pd.Series(dtype=str))
+        return plans.assign(also_in=pd.Series(dtype=str), also_in_ids=pd.Series(dtype=object))
     also = plans.groupby(PLAN_KEYS, sort=False, dropna=False)["source_outlet"].agg(lambda s: list(dict.fromkeys(s)))
+    also_ids = plans.groupby(PLAN_KEYS, sort=False, dropna=False)["source_id"].agg(lambda s: list(dict.fromkeys(s)))
     first = plans.drop_duplicates(PLAN_KEYS).copy()
     first["also_in"] = ["; ".join(also.loc[tuple(r[k] for k in PLAN_KEYS)][1:]) for _, r in first.iterrows()]
+    first["also_in_ids"] = [also_ids.loc[tuple(r[k] for k in PLAN_KEYS)][1:] for _, r in first.iterrows()]
     return first
 
 
@@ -80,10 +89,10 @@ def planned_vs_established_bars(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
                                  colour=colour, look="plan", legend=t("iz_legend_planned", lang, name=name),
                                  group=f"{jurisdiction}|province|plan"))
             for _, row in plans.iterrows():
-                period = f"{t('iz_planned', lang)} – {row['period_label']}{_scope_suffix(row, lang)}"
+                period = f"{t('iz_planned', lang)} – {periods.label(row, lang)}{_scope_suffix(row, lang)}"
                 hover = base.hover_lines(row, lang)
-                if row["also_in"]:
-                    hover += "<br>" + plain(t("iz_also_in", lang, sources=row["also_in"]))
+                if row["also_in_ids"]:
+                    hover += "<br>" + plain(t("iz_also_in", lang, sources=_source_names(rows, row["also_in_ids"], lang)))
                 bars.append(dict(panel=panel, category=f"{plain(name)}<br>{plain(period)}",
                                  value=row["value_in_indicator_unit"], text=plain(qualified(row, lang, drop_plan=True)),
                                  hover=hover, colour=colour, look="plan",
@@ -182,8 +191,8 @@ def disagreeing_plans(frame: pd.DataFrame, lang: str) -> list[str]:
     for (indicator, jurisdiction, _scope), rows in plans.groupby(["indicator", "jurisdiction", "scope"], sort=True):
         if rows["value_in_indicator_unit"].nunique() < 2:
             continue
-        versions = [t("iz_plan_version", lang, value=qualified(r, lang, drop_plan=True), period=r["period_label"],
-                      source=r["source_outlet"], quote=f" «{r['quote']}»" if r["quote"] else "")
+        versions = [t("iz_plan_version", lang, value=qualified(r, lang, drop_plan=True), period=periods.label(r, lang),
+                      source=views.source_name(r, lang), quote=f" «{r['quote']}»" if r["quote"] else "")
                     for _, r in rows.iterrows()]
         caveats.append(t("iz_plans_differ", lang, name=names[jurisdiction],
                          indicator=base.localised(rows.iloc[0], "indicator_name", lang), versions="; ".join(versions)))
@@ -272,9 +281,10 @@ def progress_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
                                       if has_latest and r["target_value"] else "–"),
             t("iz_col_established", lang): (
                 f"{base.value_text(r['latest_value'], unit, lang)} "
-                f"({dated_label({'period_label': r['latest_label'], 'period_end': r['latest_date']}, lang)})"
+                f"({dated_label({'period_label': r['latest_label'], 'period_label_en': r['latest_label_en'], 'period_end': r['latest_date']}, lang)})"
                 if has_latest else t("iz_none", lang)),
-            t("iz_col_plan", lang): f"{base.value_text(r['target_value'], unit, lang)} ({r['target_label']})",
+            t("iz_col_plan", lang): f"{base.value_text(r['target_value'], unit, lang)} "
+                                    f"({periods.label(r, lang, 'target_label')})",
             t("iz_col_pace", lang): trajectory.pace_text(r["pace_needed"], r["pace_unit"], lang) if has_latest else "–",
             t("col_scope", lang): scopes.get(r["scope"], r["scope"]),
             t("iz_col_reason", lang): t("iz_reason_" + reason, lang) if reason else "",
@@ -287,7 +297,7 @@ def undated_plan_notes(frame: pd.DataFrame, lang: str) -> list[str]:
     undated = distinct_plans(frame[frame["indicator"].isin(ZONE_MEASURES) & (frame["period_type"] == "point")])
     names = short_names(frame, lang) if not frame.empty else {}
     return [t("iz_undated_plan", lang, name=names[r["jurisdiction"]], value=qualified(r, lang, drop_plan=True),
-              period=r["period_label"], source=r["source_outlet"]) for _, r in undated.iterrows()]
+              period=periods.label(r, lang), source=views.source_name(r, lang)) for _, r in undated.iterrows()]
 
 
 # --- occupancy and the other zone facts ----------------------------------------------------------------------
@@ -321,7 +331,8 @@ def zone_cards(facts: pd.DataFrame, land: pd.DataFrame, lang: str) -> list[tuple
                              & (land["kind"] == "target") & (land["period_type"] != "point")] if not land.empty else land
                 if not plans.empty:
                     plan = plans.sort_values("period_end").iloc[-1]
-                    extra = t("iz_of_plan", lang, plan=qualified(plan, lang, drop_plan=True), period=plan["period_label"])
+                    extra = t("iz_of_plan", lang, plan=qualified(plan, lang, drop_plan=True),
+                              period=periods.label(plan, lang))
             cards.append(_card(base.localised(row, "indicator_name", lang), row, lang, extra))
         parks = land[(land["jurisdiction"] == jurisdiction) & (land["indicator"] == "it_park_count")] \
             if not land.empty else land
@@ -340,8 +351,8 @@ def _card(label: str, row: pd.Series, lang: str, extra: str = "") -> Card:
         words.append(base.localised(row, "scope_label", lang))
     if extra:
         words.append(extra)
-    words.append(t("hover_source", lang, source=row["source_outlet"]))
-    return Card(label, qualified(row, lang, drop_plan=True), " · ".join(words), str(row.get("note", "") or ""))
+    words.append(t("hover_source", lang, source=views.source_name(row, lang)))
+    return Card(label, qualified(row, lang, drop_plan=True), " · ".join(words), views.note_text(row, lang))
 
 
 def card_sources(facts: pd.DataFrame, land: pd.DataFrame) -> pd.DataFrame:
