@@ -65,7 +65,7 @@ if view["stock_empty"] and present.next_slide():
 for (indicator, file_stem), parts in zip(STOCK_CHARTS, view["stocks"]):
     if parts is not None:
         ui.chart_block(parts.figure, lang=lang, summary=parts.summary, table=parts.table, sources=parts.sources,
-                       key=f"fdi_{indicator}", file_stem=file_stem, caveats=parts.caveats)
+                       data=parts.data, key=f"fdi_{indicator}", file_stem=file_stem, caveats=parts.caveats)
 
 # 3. Amounts per period: full years, parts of a year and multi-year totals never in one series
 if not present.presenting():
@@ -75,7 +75,7 @@ if view["flows_empty"] and present.next_slide():
 for (_, _, key, file_stem), parts in zip(FLOW_CHARTS, view["flows"]):
     if parts is not None:
         ui.chart_block(parts.figure, lang=lang, summary=parts.summary, table=parts.table, sources=parts.sources,
-                       key=key, file_stem=file_stem, caveats=parts.caveats)
+                       data=parts.data, key=key, file_stem=file_stem, caveats=parts.caveats)
 
 # 4. Growth, only between comparable periods
 if present.next_slide():

@@ -57,7 +57,8 @@ if parts is None:
         st.info(t("no_data", lang))
 else:
     ui.chart_block(parts.figure, lang=lang, summary=parts.summary, table=parts.table, sources=parts.sources,
-                   key="iz_planned_vs_established", file_stem="kcn-ccn-quy-hoach-va-da-thanh-lap", caveats=parts.caveats)
+                   data=parts.data, key="iz_planned_vs_established", file_stem="kcn-ccn-quy-hoach-va-da-thanh-lap",
+                   caveats=parts.caveats)
 
 # 3. Progress towards the dated plans
 if not present.presenting():
@@ -65,7 +66,8 @@ if not present.presenting():
 parts = view["progress"]
 if parts is not None:
     ui.chart_block(parts.figure, lang=lang, summary=parts.summary, table=parts.table, sources=parts.sources,
-                   key="iz_area_progress", file_stem="dien-tich-kcn-so-voi-quy-hoach-2030", caveats=parts.caveats)
+                   data=parts.data, key="iz_area_progress", file_stem="dien-tich-kcn-so-voi-quy-hoach-2030",
+                   caveats=parts.caveats)
 status = view["status"]
 if not status.empty and present.next_slide():
     st.markdown(f"**{t('iz_progress_table_heading', lang)}**")

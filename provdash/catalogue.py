@@ -299,7 +299,7 @@ def dataset_excel(lang: str) -> bytes:
         everything = run_query(con, "sources_values", search="", category="", kind="")
     finally:
         con.close()
-    return exports.excel_bytes(everything, t("nav_sources", lang))
+    return exports.excel_bytes(everything, lang, t("src_download_title", lang))
 
 
 def dataset_downloads(lang: str, total: int) -> None:

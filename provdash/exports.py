@@ -1,22 +1,31 @@
-"""Files people take away: a chart's data as Excel, a chart as a server-rendered PNG, a large CSV written by the
-database (plain, or zipped when large).
+"""Files people take away: a chart's values as CSV and Excel, the whole dataset as Excel, a chart as a
+server-rendered PNG, a large CSV written by the database (plain, or zipped when large).
 
-Excel goes through openpyxl (via pandas); images through Kaleido 1.x driving the system Chromium, started once
-per process and reused (~0.2 s an image instead of seconds). No Streamlit here.
+Data files have one layout: the columns of the `observations` view, ids as headers. A CSV is for machines (`.`
+decimals, ISO dates); a workbook is for computing (numbers as numbers, dates as dates, formats in the page's
+language). Excel goes through openpyxl (write-only); images through Kaleido 1.x driving the system Chromium,
+started once per process and reused (~0.2 s an image instead of seconds). No Streamlit here.
 """
 from __future__ import annotations
 
 import io
+import math
 import os
 import shutil
 import tempfile
 import threading
 import zipfile
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pandas as pd
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.utils import get_column_letter
+
+from provdash import views
+from provdash.i18n import t
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ZIP_MIME = "application/zip"
@@ -69,23 +78,139 @@ def png_bytes(figure) -> bytes:
     return figure_image(figure, "png", scale=2)
 
 
-def excel_bytes(table: pd.DataFrame, title: str = "", sources: pd.DataFrame | None = None) -> bytes:
-    """The table as an .xlsx workbook: the data sheet plus a sheet saying what it is and where it came from."""
+# The columns of every data file (a chart's CSV and Excel, the whole dataset's Excel): the `observations` view's,
+# in its order, so every file has one layout a planner or an importer can rely on (a test keeps this list equal
+# to the view). Headers are these ids; the workbook's "columns" sheet says what each holds, in the page's language.
+DATA_COLUMNS = [
+    "obs_id", "jurisdiction", "jurisdiction_name", "jurisdiction_name_en", "indicator", "indicator_name",
+    "indicator_name_en", "category", "direction", "indicator_type", "measure", "value", "unit", "unit_label",
+    "unit_label_en", "indicator_unit", "value_in_indicator_unit", "period_start", "period_end", "period_label",
+    "period_type", "kind", "qualifier", "qualifier_label", "qualifier_label_en", "scope", "scope_label",
+    "scope_label_en", "method", "method_label", "method_label_en", "method_short", "method_short_en", "source_id",
+    "source_title", "source_outlet", "source_url", "source_file", "source_published", "quote", "note",
+    "period_label_en", "source_outlet_label", "source_outlet_label_en", "note_vi",
+]
+NUMBER_COLUMNS = ("value", "value_in_indicator_unit")
+DATE_COLUMNS = ("period_start", "period_end")
+# Excel shows a number's separators in the reader's own locale (1.030,5 on a Vietnamese system); the format keeps
+# the decimals the source gave. Dates in the page's language: 16/8/2024, or 16 Aug 2024 (English month names
+# whatever the system's language: [$-409]).
+DATE_FORMATS = {"vi": "d/m/yyyy", "en": "[$-409]d mmm yyyy"}
+MAX_DECIMALS = 6
+
+
+def data_frame(rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows with the data files' columns (DATA_COLUMNS that the rows have), in that order."""
+    return rows.loc[:, [c for c in DATA_COLUMNS if c in rows.columns]].reset_index(drop=True)
+
+
+def data_csv_bytes(rows: pd.DataFrame) -> bytes:
+    """A chart's values as CSV for machines and for Excel: the ids and every column of the observations view,
+    `.` as the decimal point, ISO dates, UTF-8 with BOM."""
+    frame = data_frame(rows)
+    for column in DATE_COLUMNS:
+        if column in frame:
+            frame[column] = [_iso(d) for d in frame[column]]
+    return CSV_BOM + frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+def number_format(value: float) -> str:
+    """"#,##0.00" for 22.71: thousands grouped, the decimals the value has (at most MAX_DECIMALS)."""
+    text = f"{value:.{MAX_DECIMALS}f}".rstrip("0")
+    decimals = len(text.split(".")[1]) if "." in text else 0
+    return "#,##0" + ("." + "0" * decimals if decimals else "")
+
+
+def _missing(value: object) -> bool:
+    return value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value))
+
+
+def _day(value: object) -> date | None:
+    if _missing(value) or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return pd.Timestamp(value).date()
+
+
+def _iso(value: object) -> str:
+    day = _day(value)
+    return day.isoformat() if day else ""
+
+
+def excel_bytes(rows: pd.DataFrame, lang: str, title: str = "") -> bytes:
+    """The rows as an .xlsx workbook a planner can compute with, in three sheets:
+
+    - "data": one row per value; the header row holds the column ids (DATA_COLUMNS); `value` and
+      `value_in_indicator_unit` are numbers (with the source's decimals as their format), `period_start` and
+      `period_end` dates (d/m/yyyy or d mmm yyyy by `lang`), everything else text (empty cells for '');
+    - "columns": each column id with its name and meaning in `lang`;
+    - "about": what the file is (title, date exported, language, number of values) and its sources.
+    """
+    frame = data_frame(rows)
+    workbook = Workbook(write_only=True)
+    data = workbook.create_sheet("data")
+    data.freeze_panes = "A2"
+    columns = list(frame.columns)
+    for index, column in enumerate(columns, start=1):
+        sample = [str(v) for v in frame[column].head(200).tolist() if not _missing(v)]
+        width = max([len(column)] + [len(v) for v in sample]) + 2
+        data.column_dimensions[get_column_letter(index)].width = min(60, max(10, width))
+    data.append(columns)
+    date_format = DATE_FORMATS.get(lang, DATE_FORMATS["vi"])
+    formats: dict[str, str] = {}
+    kinds = ["number" if c in NUMBER_COLUMNS else "date" if c in DATE_COLUMNS else "text" for c in columns]
+    for values in zip(*(frame[c].tolist() for c in columns)):
+        cells = []
+        for kind, value in zip(kinds, values):
+            if _missing(value) or value == "":
+                cells.append(None)
+            elif kind == "number":
+                cell = WriteOnlyCell(data, value=float(value))
+                key = number_format(float(value))
+                cell.number_format = formats.setdefault(key, key)
+                cells.append(cell)
+            elif kind == "date":
+                cell = WriteOnlyCell(data, value=_day(value))
+                cell.number_format = date_format
+                cells.append(cell)
+            else:
+                cells.append(str(value))
+        data.append(cells)
+    if len(frame):
+        data.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(frame) + 1}"
+
+    described = workbook.create_sheet("columns")
+    described.column_dimensions["A"].width, described.column_dimensions["B"].width = 26, 90
+    described.append([t("xl_column", lang), t("xl_meaning", lang)])
+    for column in columns:
+        described.append([column, t(f"xl_col_{column}", lang)])
+
+    about = workbook.create_sheet("about")
+    about.column_dimensions["A"].width, about.column_dimensions["B"].width = 14, 110
+    about.append(["field", "value"])
+    about.append(["title", title])
+    exported = WriteOnlyCell(about, value=date.today())
+    exported.number_format = date_format
+    about.append(["exported", exported])
+    about.append(["language", lang])
+    about.append(["values", len(frame)])
+    for source in _sources(frame, lang):
+        about.append(["source", source])
     buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        table.to_excel(writer, sheet_name="data", index=False)
-        about = [("title", title), ("exported", date.today().isoformat())]
-        if sources is not None and not sources.empty:
-            for _, row in sources.drop_duplicates("source_id").iterrows():
-                about.append(("source", " | ".join(str(row.get(c, "") or "") for c in
-                                                   ("source_outlet", "source_title", "source_url", "source_file",
-                                                    "source_published"))))
-        pd.DataFrame(about, columns=["field", "value"]).to_excel(writer, sheet_name="about", index=False)
-        for sheet in writer.sheets.values():
-            for column in sheet.columns:
-                width = max(len(str(cell.value or "")) for cell in column[:200])
-                sheet.column_dimensions[column[0].column_letter].width = min(60, max(10, width + 2))
+    workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _sources(frame: pd.DataFrame, lang: str) -> list[str]:
+    """"Outlet — Title (date) https://…" for each source of the rows, in order of appearance."""
+    if "source_id" not in frame:
+        return []
+    first = frame.drop_duplicates("source_id")
+    return [" ".join(part for part in (views.source_cell(row, lang), views.link_cell(row)) if part)
+            for row in first.to_dict("records")]
 
 
 def csv_file_bytes(write_csv: Callable[[Path], None], zip_member: str | None = None) -> bytes:

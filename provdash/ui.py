@@ -271,9 +271,13 @@ def filters_container():
 
 
 def chart_block(figure, *, lang: str, summary: str, table: pd.DataFrame, sources: pd.DataFrame, key: str,
-                file_stem: str, caveats: list[str] | None = None) -> None:
+                file_stem: str, caveats: list[str] | None = None, data: pd.DataFrame | None = None) -> None:
     """One slide: summary sentence, the chart (PNG button at 2× with a meaningful name), caveats, the data
-    table with CSV / Excel / server-rendered PNG downloads, and the sources."""
+    table with CSV / Excel / server-rendered PNG downloads, and the sources.
+
+    `data`: the rows of the `observations` view behind the table, for the CSV and Excel files (numbers as numbers,
+    ids, ISO dates); `sources` when those rows are also what the sources list reads."""
+    rows = sources if data is None else data
     if not present.next_slide():
         return
     st.markdown(f"**{views.escape_markdown(summary)}**")
@@ -289,10 +293,10 @@ def chart_block(figure, *, lang: str, summary: str, table: pd.DataFrame, sources
             columns = st.columns(3)
             # Files are made on click, and a click does not rerun the page (a rerun after a deferred download
             # could leave the button pointing at a file id the rerun had replaced: later clicks then did nothing).
-            columns[0].download_button(t("download_csv", lang), lambda: views.csv_bytes(table),
+            columns[0].download_button(t("download_csv", lang), lambda: exports.data_csv_bytes(rows),
                                        file_name=f"{file_stem}.csv", mime="text/csv", key=f"{key}-csv",
                                        on_click="ignore")
-            columns[1].download_button(t("download_excel", lang), lambda: exports.excel_bytes(table, summary, sources),
+            columns[1].download_button(t("download_excel", lang), lambda: exports.excel_bytes(rows, lang, summary),
                                        file_name=f"{file_stem}.xlsx", key=f"{key}-xlsx", mime=exports.XLSX_MIME,
                                        on_click="ignore")
             columns[2].download_button(t("download_png", lang), lambda: exports.png_bytes(figure),

@@ -98,10 +98,10 @@ def test_bars_carry_the_period_words_and_mark_partial_periods(default_vi, defaul
 
 def test_growth_table_lists_only_comparable_pairs(default_vi):
     growth = default_vi.dataframe[-1].value
-    assert {"Kỳ trước", "Kỳ sau", "Tăng/giảm (%)"} <= set(growth.columns)
+    assert {"Kỳ trước", "Kỳ sau", "Tăng/giảm cả kỳ"} <= set(growth.columns)
     row = growth[growth["Chỉ tiêu"] == "Vốn FDI cấp mới"].iloc[0]
     assert (row["Kỳ trước"], row["Kỳ sau"]) == ("năm 2023: trên 253,3 triệu USD", "năm 2024: 518,54 triệu USD")
-    assert row["Tăng/giảm (%)"] == "khoảng +104,7 %"
+    assert row["Tăng/giảm cả kỳ"] == "khoảng +104,7 %"
     assert not growth["Kỳ trước"].str.contains("tháng đầu năm").any()
 
 
@@ -110,7 +110,7 @@ def test_english_view(default_en):
     assert not at.exception
     assert at.title[0].value == "Foreign direct investment (FDI)"
     assert {m.value for m in at.metric} == {"No. 10 of 63"}
-    assert "Growth (%)" in at.dataframe[-1].value.columns
+    assert "Change over the span" in at.dataframe[-1].value.columns
 
 
 def test_one_province_and_years_from_the_url(built_db):

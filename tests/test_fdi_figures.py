@@ -125,9 +125,29 @@ def test_growth_values_and_hedges():
     assert row["change"] == pytest.approx(265.24)
     assert bool(row["approximate"]) and row["years_apart"] == 1
     table = fdi.growth_table(pairs, "vi")
-    assert table["Tăng/giảm (%)"].iloc[0] == "khoảng +104,7 %"
+    assert table["Tăng/giảm cả kỳ"].iloc[0] == "khoảng +104,7 %"
     assert table["Kỳ trước"].iloc[0] == "năm 2023: trên 253,3 triệu USD"
-    assert fdi.growth_table(pairs, "en")["Growth (%)"].iloc[0] == "about +104.7%"
+    assert fdi.growth_table(pairs, "en")["Change over the span"].iloc[0] == "about +104.7%"
+
+
+def test_a_change_over_several_years_names_its_span_and_its_yearly_rate():
+    pairs = fdi.comparable_growth(frame(
+        obs(start="2022-12-31", end="2022-12-31", label="tháng 12/2022", period_type="point", value=453, measure="stock"),
+        obs(start="2024-12-31", end="2024-12-31", label="tháng 12/2024", period_type="point", value=636, measure="stock",
+            qualifier="over")))
+    row = pairs.iloc[0]
+    assert row["years_apart"] == 2
+    assert row["growth_pct_per_year"] == pytest.approx(((636 / 453) ** 0.5 - 1) * 100)
+    vi, en = fdi.growth_table(pairs, "vi").iloc[0], fdi.growth_table(pairs, "en").iloc[0]
+    assert vi["Kỳ so sánh"] == "tháng 12/2022 → tháng 12/2024 (2 năm)"
+    assert vi["Tăng/giảm cả kỳ"] == "khoảng +40,4 % sau 2 năm"
+    assert vi["Bình quân mỗi năm"] == "khoảng +18,5 %/năm"
+    assert en["Periods compared"] == "as of Dec 2022 → as of Dec 2024 (2 years)"
+    assert en["Change over the span"] == "about +40.4% over 2 years"
+    assert en["Per year"] == "about +18.5% a year"
+    one = fdi.growth_table(fdi.comparable_growth(frame(obs(**Y2023, value=100), obs(**Y2024, value=110))), "vi").iloc[0]
+    assert (one["Kỳ so sánh"], one["Tăng/giảm cả kỳ"], one["Bình quân mỗi năm"]) == (
+        "năm 2023 → năm 2024 (1 năm)", "+10,0 %", "+10,0 %/năm")
 
 
 def test_growth_from_zero_has_no_rate_and_falls_are_negative():
@@ -135,7 +155,7 @@ def test_growth_from_zero_has_no_rate_and_falls_are_negative():
                                        obs(**Y2024, value=5, unit="projects", indicator_unit="projects")))
     assert zero["growth_pct"].isna().all() and zero["change"].iloc[0] == 5
     fall = fdi.comparable_growth(frame(obs(**Y2023, value=41), obs(**Y2024, value=22)))
-    assert fdi.growth_table(fall, "vi")["Tăng/giảm (%)"].iloc[0] == "−46,3 %"
+    assert fdi.growth_table(fall, "vi")["Tăng/giảm cả kỳ"].iloc[0] == "−46,3 %"
 
 
 def test_growth_across_units_gives_a_rate_but_no_absolute_change():

@@ -199,7 +199,7 @@ def test_each_series_keeps_its_own_newest_full_year_when_places_end_in_different
     labels = [y for tr in parts.figure.data if tr.type == "bar" for y in tr.y]
     for name, year in (("Thái Nguyên (before merger)", 2024), ("Vĩnh Phúc (before merger)", 2024),
                        ("Thái Nguyên (merged)", 2025)):
-        assert any(label.startswith(name) and f"năm {year}" in label for label in labels), (name, year)
+        assert any(label.startswith(name) and f"<br>{year}" in label for label in labels), (name, year)
 
 
 def test_kcn_periods_are_listed_up_to_a_few_then_counted():
@@ -270,10 +270,10 @@ def test_line_traces_are_what_add_value_series_draws(frame, lang):
 
 
 def test_table_with_notes_is_values_table_plus_the_note():
-    frame = years_of_flows(2023, 2024).assign(note="n")
+    frame = years_of_flows(2023, 2024).assign(note="n", note_vi="g")
     for lang in ("vi", "en"):
         expected = trajectory.values_table(frame, lang)
-        expected[fdi.t("fdi_col_note", lang)] = frame["note"].tolist()
+        expected[fdi.t("fdi_col_note", lang)] = frame["note" if lang == "en" else "note_vi"].tolist()
         pd.testing.assert_frame_equal(fdi.table_with_notes(frame, lang), expected, check_dtype=False)
 
 

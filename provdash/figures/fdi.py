@@ -65,6 +65,7 @@ class ChartParts:
     table: pd.DataFrame
     sources: pd.DataFrame  # its sources: the source columns, one row per source
     caveats: list[str] = field(default_factory=list)
+    data: pd.DataFrame | None = None  # the rows behind the table, for the CSV and Excel files (None: `sources`)
 
 
 @dataclass(frozen=True)
@@ -506,7 +507,7 @@ def stock_chart(frame: pd.DataFrame, indicator: str, lang: str, style: base.Styl
     if _left_out(rows):
         caveats.append(t("fdi_stock_left_out", lang, count=_left_out(rows)))
     return ChartParts(_figure(traces, layout), _stock_summary(rows, lang), _table(rows, lang),
-                      _sources(frame, positions), caveats)
+                      _sources(frame, positions), caveats, frame.iloc[positions])
 
 
 # --- labelled horizontal bars, one panel per indicator ----------------------------------------------------
@@ -839,7 +840,7 @@ def flow_chart(frame: pd.DataFrame, indicators: tuple[str, ...], lang: str, *, f
                          title=_flow_title(rows, indicators, lang, fallback_title_key),
                          source_text=_sources_text(rows, lang), no_data_text=t("no_data", lang), style=style)
     return ChartParts(figure, _flow_summary(drawn, indicators, lang), _table(rows, lang), _sources(frame, positions),
-                      _flow_caveats(rows, lang) + cut)
+                      _flow_caveats(rows, lang) + cut, frame.iloc[positions])
 
 
 # --- growth between comparable periods ----------------------------------------------------------------------
@@ -849,7 +850,7 @@ GROWTH_COLUMNS = [
     "scope", "scope_label", "scope_label_en", "method", "period_type", "years_apart",
     "from_obs_id", "from_label", "from_label_en", "from_end", "from_value", "from_text_vi", "from_text_en",
     "to_obs_id", "to_label", "to_label_en", "to_end", "to_value", "to_text_vi", "to_text_en",
-    "change", "growth_pct", "same_unit", "unit_label", "unit_label_en", "approximate",
+    "change", "growth_pct", "growth_pct_per_year", "same_unit", "unit_label", "unit_label_en", "approximate",
 ]
 
 
@@ -946,6 +947,8 @@ def _growth_row(earlier: pd.Series | dict, later: pd.Series | dict, years: int) 
         "to_text_vi": qualified(later, "vi"), "to_text_en": qualified(later, "en"),
         "change": float(later["value"]) - float(earlier["value"]) if same_unit else None,
         "growth_pct": (end / start - 1) * 100 if start > 0 else None,
+        # the same change as a yearly rate (compound), so a change over two years is not read as one year's
+        "growth_pct_per_year": ((end / start) ** (1 / years) - 1) * 100 if start > 0 and end >= 0 else None,
         "same_unit": same_unit, "unit_label": later.get("unit_label", ""), "unit_label_en": later.get("unit_label_en", ""),
         "approximate": earlier.get("qualifier", "") not in PLAIN_QUALIFIERS
         or later.get("qualifier", "") not in PLAIN_QUALIFIERS,
@@ -969,7 +972,8 @@ def growth_left_out_notes(left_out: int, lang: str, limit: int = MAX_GROWTH_ROWS
 
 
 def growth_table(pairs: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The comparable changes for people: from and to as the sources word them, change and growth in %."""
+    """The comparable changes for people: which two periods and how far apart, the change over that span and as a
+    yearly rate, from and to as the sources word them, the change in the unit."""
     approx = t("fdi_about", lang) + " "
     rows = _records(pairs)
 
@@ -979,15 +983,31 @@ def growth_table(pairs: pd.DataFrame, lang: str) -> pd.DataFrame:
         sign = "+" if row["change"] >= 0 else "−"
         return sign + base.value_text(abs(row["change"]), base.localised(row, "unit_label", lang), lang)
 
+    def years(row: dict) -> str:
+        return t("fdi_years", lang, count=format_number(row["years_apart"], lang, decimals=0)) if row["years_apart"] != 1 \
+            else t("fdi_one_year", lang)
+
+    def span(row: dict) -> str:
+        return t("fdi_span", lang, earlier=periods.label(row, lang, "from_label"),
+                 later=periods.label(row, lang, "to_label"), years=years(row))
+
+    def growth(row: dict, column: str, key: str) -> str:
+        value = row[column]
+        if value is None or pd.isna(value):
+            return "–"
+        return (approx if row["approximate"] else "") + t(key, lang, change=signed_percent(value, lang),
+                                                          years=years(row))
+
     return pd.DataFrame({
         t("col_jurisdiction", lang): [base.localised(r, "jurisdiction_name", lang) for r in rows],
         t("col_indicator", lang): [base.localised(r, "indicator_name", lang) for r in rows],
-        t("fdi_col_growth", lang): [(approx if r["approximate"] else "") + signed_percent(r["growth_pct"], lang)
-                                    for r in rows],
+        t("fdi_col_span", lang): [span(r) for r in rows],
+        t("fdi_col_growth", lang): [growth(r, "growth_pct", "fdi_growth_over") if r["years_apart"] != 1
+                                    else growth(r, "growth_pct", "fdi_growth_plain") for r in rows],
+        t("fdi_col_growth_per_year", lang): [growth(r, "growth_pct_per_year", "fdi_growth_per_year") for r in rows],
         t("fdi_col_from", lang): [f"{periods.label(r, lang, 'from_label')}: {r['from_text_' + lang]}" for r in rows],
         t("fdi_col_to", lang): [f"{periods.label(r, lang, 'to_label')}: {r['to_text_' + lang]}" for r in rows],
         t("fdi_col_change", lang): [change(r) for r in rows],
-        t("fdi_col_years", lang): [format_number(r["years_apart"], lang, decimals=0) for r in rows],
         t("col_scope", lang): [base.localised(r, "scope_label", lang) for r in rows],
     })
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import struct
+from datetime import datetime
 
 import openpyxl
 import pandas as pd
@@ -16,8 +17,8 @@ pytestmark = pytest.mark.browser
 
 PAGE, CHART, FILE_STEM = "kinh_te_so", "de_share", "kinh-te-so-ty-trong-grdp"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-# The columns a value needs to be read correctly (views.values_table names them in the page's language).
-CONTEXT_COLUMNS = ["col_source", "col_unit", "col_period", "col_qualifier"]
+# The columns a value needs to be read correctly (the data files' ids: exports.DATA_COLUMNS).
+CONTEXT_COLUMNS = ["source_title", "unit", "unit_label", "period_start", "period_end", "period_label", "qualifier"]
 
 
 @pytest.fixture(scope="module")
@@ -68,9 +69,13 @@ def test_csv_of_the_chart_data(chart_page):
     assert name == f"{FILE_STEM}.csv"
     table = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", dtype=str, keep_default_na=False)
     assert len(table) > 0
-    for key in CONTEXT_COLUMNS:
-        assert t(key, "vi") in table.columns, f"the CSV has no {t(key, 'vi')!r} column: {list(table.columns)}"
-    assert (table[t("col_source", "vi")] != "").all() and (table[t("col_unit", "vi")] != "").all()
+    for column in CONTEXT_COLUMNS:
+        assert column in table.columns, f"the CSV has no {column!r} column: {list(table.columns)}"
+    assert (table["source_title"] != "").all() and (table["unit"] != "").all()
+    # For machines: ids, ISO dates, "." as the decimal point
+    assert table["indicator"].eq("digital_economy_share_grdp").all()
+    assert table["period_end"].str.fullmatch(r"\d{4}-\d{2}-\d{2}").all()
+    assert "42.92" in set(table["value"]) and not table["value"].str.contains(",").any()
 
 
 def test_csv_says_which_province_each_row_is_about(chart_page, province_names):
@@ -79,7 +84,7 @@ def test_csv_says_which_province_each_row_is_about(chart_page, province_names):
     _, data = from_table(chart_page, "csv")
     table = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", dtype=str, keep_default_na=False)
     provinces = set(province_names["vi"].values())
-    assert any(table[column].isin(provinces).all() for column in table.columns), list(table.columns)
+    assert table["jurisdiction_name"].isin(provinces).all(), list(table.columns)
 
 
 def test_excel_of_the_chart_data(chart_page):
@@ -89,8 +94,12 @@ def test_excel_of_the_chart_data(chart_page):
     assert {"data", "about"} <= set(workbook.sheetnames)
     rows = list(workbook["data"].iter_rows(values_only=True))
     assert len(rows) > 1
-    for key in CONTEXT_COLUMNS:
-        assert t(key, "vi") in rows[0]
+    for column in CONTEXT_COLUMNS:
+        assert column in rows[0]
+    values = [dict(zip(rows[0], row)) for row in rows[1:]]
+    assert all(isinstance(v["value"], (int, float)) for v in values), "numbers are numbers, not text"
+    assert all(isinstance(v["period_end"], datetime) for v in values), "dates are dates"
+    assert 42.92 in {v["value"] for v in values}
     about = dict(row[:2] for row in workbook["about"].iter_rows(min_row=2, values_only=True))
     assert about.get("title") and "source" in about
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from provdash import views
 from provdash.i18n import t
 from tests.browser.conftest import SCREENSHOTS, dashboard_pages, open_page, problems_on_screen, wait_for_charts
 
@@ -33,6 +34,10 @@ def test_page_loads_cleanly(page, base_url, path, title_key, url_path, default, 
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
 
     assert problems_on_screen(page) == [], f"/{url_path} ({lang}, present={presenting})"
+    # Its own browser title in the page's language, and the language declared on the document.
+    title = views.page_title(t(title_key, lang), lang)
+    page.wait_for_function("(t) => document.title === t", arg=title)
+    assert page.evaluate("document.documentElement.lang") == lang
     heading = page.locator("[data-testid='stMain'] h1").first.inner_text().strip()
     assert heading, f"/{url_path} shows an empty h1"
     if presenting:
