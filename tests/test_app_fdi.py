@@ -98,11 +98,16 @@ def test_bars_carry_the_period_words_and_mark_partial_periods(default_vi, defaul
 
 def test_growth_table_lists_only_comparable_pairs(default_vi):
     growth = default_vi.dataframe[-1].value
-    assert {"Kỳ trước", "Kỳ sau", "Tăng/giảm cả kỳ"} <= set(growth.columns)
+    assert {"Kỳ so sánh", "Số kỳ trước", "Số kỳ sau", "Tăng/giảm cả kỳ", "Bình quân mỗi năm"} <= set(growth.columns)
     row = growth[growth["Chỉ tiêu"] == "Vốn FDI cấp mới"].iloc[0]
-    assert (row["Kỳ trước"], row["Kỳ sau"]) == ("năm 2023: trên 253,3 triệu USD", "năm 2024: 518,54 triệu USD")
+    assert (row["Số kỳ trước"], row["Số kỳ sau"]) == ("trên 253,3 triệu USD", "518,54 triệu USD")
+    assert row["Kỳ so sánh"] == "năm 2023 → năm 2024 (1 năm)"
     assert row["Tăng/giảm cả kỳ"] == "khoảng +104,7 %"
-    assert not growth["Kỳ trước"].str.contains("tháng đầu năm").any()
+    assert not growth["Kỳ so sánh"].str.contains("tháng đầu năm").any()
+    # a comparison two years apart says so, and gives the yearly rate
+    two = growth[growth["Kỳ so sánh"].str.endswith("(2 năm)")]
+    assert len(two) and two["Tăng/giảm cả kỳ"].str.contains(" sau 2 năm").all()
+    assert two["Bình quân mỗi năm"].str.endswith("/năm").all()
 
 
 def test_english_view(default_en):

@@ -126,7 +126,7 @@ def test_growth_values_and_hedges():
     assert bool(row["approximate"]) and row["years_apart"] == 1
     table = fdi.growth_table(pairs, "vi")
     assert table["Tăng/giảm cả kỳ"].iloc[0] == "khoảng +104,7 %"
-    assert table["Kỳ trước"].iloc[0] == "năm 2023: trên 253,3 triệu USD"
+    assert table["Số kỳ trước"].iloc[0] == "trên 253,3 triệu USD"
     assert fdi.growth_table(pairs, "en")["Change over the span"].iloc[0] == "about +104.7%"
 
 

@@ -1005,8 +1005,8 @@ def growth_table(pairs: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("fdi_col_growth", lang): [growth(r, "growth_pct", "fdi_growth_over") if r["years_apart"] != 1
                                     else growth(r, "growth_pct", "fdi_growth_plain") for r in rows],
         t("fdi_col_growth_per_year", lang): [growth(r, "growth_pct_per_year", "fdi_growth_per_year") for r in rows],
-        t("fdi_col_from", lang): [f"{periods.label(r, lang, 'from_label')}: {r['from_text_' + lang]}" for r in rows],
-        t("fdi_col_to", lang): [f"{periods.label(r, lang, 'to_label')}: {r['to_text_' + lang]}" for r in rows],
+        t("fdi_col_from", lang): [r["from_text_" + lang] for r in rows],  # their periods: in the span column
+        t("fdi_col_to", lang): [r["to_text_" + lang] for r in rows],
         t("fdi_col_change", lang): [change(r) for r in rows],
         t("col_scope", lang): [base.localised(r, "scope_label", lang) for r in rows],
     })
