@@ -16,7 +16,7 @@ import tempfile
 import threading
 import zipfile
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -24,7 +24,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
 
-from provdash import views
+from provdash import periods, views
 from provdash.i18n import t
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -126,13 +126,7 @@ def _missing(value: object) -> bool:
 
 
 def _day(value: object) -> date | None:
-    if _missing(value) or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    return pd.Timestamp(value).date()
+    return None if _missing(value) or value == "" else periods.as_date(value)
 
 
 def _iso(value: object) -> str:

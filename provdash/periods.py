@@ -32,7 +32,8 @@ _IN = re.compile(r"vào\s+năm")
 _NOT_STATED = re.compile(r"không nêu|không rõ")
 
 
-def _day(value: object) -> date:
+def as_date(value: object) -> date:
+    """A date from a date, a datetime or Timestamp, or ISO text."""
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -54,7 +55,7 @@ def english_label(start: object, end: object, label_vi: str = "") -> str:
     >>> english_label(date(2024, 1, 1), date(2024, 6, 30), "6 tháng đầu năm 2024")
     'Jan–Jun 2024'
     """
-    first, last = _day(start), _day(end)
+    first, last = as_date(start), as_date(end)
     words = str(label_vi or "").lower()
     text = _dated_text(first, last, words)
     if _NOT_STATED.search(words):
