@@ -23,8 +23,9 @@ from provdash.progress import Point, decimal_year
 COLUMNS = [
     "indicator", "indicator_name", "indicator_name_en", "category", "jurisdiction", "jurisdiction_name",
     "jurisdiction_name_en", "indicator_type", "direction", "unit", "target_value", "target_year", "target_label",
-    "target_label_en", "qualifier", "scope", "target_source_id", "status", "assessment", "ratio", "base_value", "base_year",
-    "latest_value", "latest_date", "latest_label", "latest_label_en", "latest_method", "latest_method_label", "latest_method_label_en",
+    "target_label_en", "qualifier", "scope", "target_source_id", "status", "assessment", "ratio", "base_value",
+    "base_year", "latest_value", "latest_date", "latest_label", "latest_label_en", "latest_method",
+    "latest_method_label", "latest_method_label_en",
     "latest_source_id", "gap", "pace_achieved",
     "pace_needed", "pace_unit", "reason",
 ]

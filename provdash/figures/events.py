@@ -97,7 +97,8 @@ def timeline_items(events: pd.DataFrame, types: list[str], lang: str, newest_fir
             date_label=base.localised(row, "date_label", lang), title=full, headline=head if colon else "",
             detail=rest if colon else full, event_type=row["type"],
             type_label=type_label(row["type"], lang), jurisdiction=base.localised(row, "jurisdiction_name", lang),
-            source_markdown=sources[0] if sources else "", quote=str(row["quote"] or ""), note=views.note_text(row, lang),
+            source_markdown=sources[0] if sources else "", quote=str(row["quote"] or ""),
+            note=views.note_text(row, lang),
         ))
     return items
 

@@ -984,8 +984,9 @@ def growth_table(pairs: pd.DataFrame, lang: str) -> pd.DataFrame:
         return sign + base.value_text(abs(row["change"]), base.localised(row, "unit_label", lang), lang)
 
     def years(row: dict) -> str:
-        return t("fdi_years", lang, count=format_number(row["years_apart"], lang, decimals=0)) if row["years_apart"] != 1 \
-            else t("fdi_one_year", lang)
+        if row["years_apart"] == 1:
+            return t("fdi_one_year", lang)
+        return t("fdi_years", lang, count=format_number(row["years_apart"], lang, decimals=0))
 
     def span(row: dict) -> str:
         return t("fdi_span", lang, earlier=periods.label(row, lang, "from_label"),

@@ -92,7 +92,8 @@ def planned_vs_established_bars(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
                 period = f"{t('iz_planned', lang)} – {periods.label(row, lang)}{_scope_suffix(row, lang)}"
                 hover = base.hover_lines(row, lang)
                 if row["also_in_ids"]:
-                    hover += "<br>" + plain(t("iz_also_in", lang, sources=_source_names(rows, row["also_in_ids"], lang)))
+                    also = _source_names(rows, row["also_in_ids"], lang)
+                    hover += "<br>" + plain(t("iz_also_in", lang, sources=also))
                 bars.append(dict(panel=panel, category=f"{plain(name)}<br>{plain(period)}",
                                  value=row["value_in_indicator_unit"], text=plain(qualified(row, lang, drop_plan=True)),
                                  hover=hover, colour=colour, look="plan",
@@ -273,6 +274,8 @@ def progress_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         unit = units[r["indicator"]]
         has_latest = r["latest_value"] is not None and pd.notna(r["latest_value"])
         reason = r["reason"] if isinstance(r["reason"], str) else ""
+        latest = {"period_label": r["latest_label"], "period_label_en": r["latest_label_en"],
+                  "period_end": r["latest_date"]}
         rows.append({
             t("col_jurisdiction", lang): r["jurisdiction_name_en"] if lang == "en" else r["jurisdiction_name"],
             t("col_indicator", lang): r["indicator_name_en"] if lang == "en" else r["indicator_name"],
@@ -281,7 +284,7 @@ def progress_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
                                       if has_latest and r["target_value"] else "–"),
             t("iz_col_established", lang): (
                 f"{base.value_text(r['latest_value'], unit, lang)} "
-                f"({dated_label({'period_label': r['latest_label'], 'period_label_en': r['latest_label_en'], 'period_end': r['latest_date']}, lang)})"
+                f"({dated_label(latest, lang)})"
                 if has_latest else t("iz_none", lang)),
             t("iz_col_plan", lang): f"{base.value_text(r['target_value'], unit, lang)} "
                                     f"({periods.label(r, lang, 'target_label')})",
