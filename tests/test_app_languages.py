@@ -1,6 +1,6 @@
 """Every page speaks one language: an English page shows no Vietnamese words but names and what it quotes, and a
 Vietnamese page shows none of the curators' English notes. AppTest of every page in both languages, normally
-and in presenter mode, over the widest year range and every indicator of the compare page."""
+and on every presenter slide, over the widest year range, and of every indicator of the compare page."""
 from __future__ import annotations
 
 import json
@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from provdash import present
 from tests.conftest import open_app_page
 
 PAGES = ["pages/home.py", "pages/overview.py", "pages/digital_economy.py", "pages/foreign_investment.py",
@@ -123,12 +124,16 @@ def english_notes(texts: list[str], vocabulary: dict) -> list[str]:
     return [e for e in vocabulary["english"] if e in joined] + (["(tiếng Anh)"] if "(tiếng Anh)" in joined else [])
 
 
-def runs(page: str) -> list[dict]:
-    """The views of a page to look at: normal and presenter mode, each slide of the presenter's first two."""
-    views = [dict(WIDEST), dict(WIDEST, present="1"), dict(WIDEST, present="1", slide="2")]
-    if page == "pages/timeline.py":  # one year per slide: every slide
-        views += [dict(WIDEST, present="1", slide=str(n)) for n in range(3, 7)]
-    return views
+def rendered(page: str, **query):
+    """The page as shown normally, then each of its presenter slides: (query, AppTest) for every view."""
+    at = open_app_page(page, **WIDEST, **query)
+    yield dict(query), at
+    slide, slides = 1, 1
+    while slide <= slides:
+        at = open_app_page(page, **WIDEST, **query, present="1", slide=str(slide))
+        slides = at.session_state[present.COUNTER_KEY]  # the page counts its slides as it runs
+        yield dict(query, present="1", slide=slide), at
+        slide += 1
 
 
 def compare_indicators(built_db) -> list[str]:
@@ -145,8 +150,7 @@ def compare_indicators(built_db) -> list[str]:
 @pytest.mark.parametrize("page", PAGES)
 def test_english_pages_show_no_vietnamese_words_but_names_and_quotations(built_db, vocabulary, page):
     leaks = []
-    for query in runs(page):
-        at = open_app_page(page, lang="en", **query)
+    for query, at in rendered(page, lang="en"):
         assert not at.exception, (page, query)
         leaks += [f"{query}: {leak}" for leak in vietnamese_words(page_texts(at), vocabulary)]
     assert not leaks, "\n".join(leaks[:30])
@@ -155,8 +159,7 @@ def test_english_pages_show_no_vietnamese_words_but_names_and_quotations(built_d
 @pytest.mark.parametrize("page", PAGES)
 def test_vietnamese_pages_show_no_english_notes(built_db, vocabulary, page):
     strays = []
-    for query in runs(page):
-        at = open_app_page(page, **query)
+    for query, at in rendered(page):
         assert not at.exception, (page, query)
         strays += [f"{query}: {stray}" for stray in english_notes(page_texts(at), vocabulary)]
     assert not strays, "\n".join(strays[:30])
