@@ -94,6 +94,14 @@ def english_period_labels(facts: pd.DataFrame) -> list[str]:
             zip(facts["period_start"], facts["period_end"], facts["period_label"])]
 
 
+def with_outlet_labels(sources: pd.DataFrame, outlets: Rows) -> pd.DataFrame:
+    """The sources with their outlet's name per language (data/outlets.csv; an outlet it does not list is a name,
+    the same in both)."""
+    labels = {r["outlet"]: (r["label_vi"], r["label_en"]) for r in outlets.records}
+    named = [labels.get(outlet, (outlet, outlet)) for outlet in sources["outlet"]]
+    return sources.assign(outlet_label_vi=[vi for vi, _ in named], outlet_label_en=[en for _, en in named])
+
+
 NOTE_KEY = ("source_id", "indicator", "jurisdiction", "kind", "scope", "method", "period_start", "period_end")
 
 
@@ -133,8 +141,9 @@ def write_database(all_rows: dict[str, Rows], target: Path, fingerprint: str) ->
         con = duckdb.connect(str(temporary))
         try:
             con.execute(paths.SCHEMA_FILE.read_text(encoding="utf-8"))
-            for name in ("units", "qualifiers", "scopes", "methods", "sources", "outlets", "indicators"):
+            for name in ("units", "qualifiers", "scopes", "methods", "indicators"):
                 _insert(con, name, typed_frame(all_rows[name]))
+            _insert(con, "sources", with_outlet_labels(typed_frame(all_rows["sources"]), all_rows["outlets"]))
             # Successors refer to other jurisdictions: insert those without one first.
             places = typed_frame(all_rows["jurisdictions"])
             ordered = pd.concat([places[places["successor"].isna()], places[places["successor"].notna()]])

@@ -115,14 +115,16 @@ def _lookup_tables(con: duckdb.DuckDBPyConnection, seed: int) -> None:
         SELECT printf('syn_source_%03d', i), printf('Nguồn tổng hợp số %d (dữ liệu giả lập)', i),
                'Dữ liệu giả lập / synthetic', printf('https://example.invalid/synthetic/%d', i), '',
                printf('%d-%02d', 2015 + i % 11, 1 + i % 12), 'vi',
-               'synthetic benchmark source (provdash.scale_db): not a real publication'
+               'synthetic benchmark source (provdash.scale_db): not a real publication', 'Dữ liệu giả lập',
+               'Synthetic data'
         FROM range(1, $sources + 1) r(i)
     """, {"sources": ACTUAL_SOURCES})
     con.execute("""
         INSERT INTO sources
         SELECT 'syn_plan_' || jurisdiction, 'Nghị quyết giả lập về mục tiêu phát triển – ' || name_vi,
                'Dữ liệu giả lập / synthetic', 'https://example.invalid/synthetic/plan/' || jurisdiction, '',
-               '2021', 'vi', 'synthetic benchmark source (provdash.scale_db): the targets are made up'
+               '2021', 'vi', 'synthetic benchmark source (provdash.scale_db): the targets are made up',
+               'Dữ liệu giả lập', 'Synthetic data'
         FROM jurisdictions
     """)
     del seed

@@ -45,15 +45,11 @@ CREATE TABLE sources (
     published VARCHAR NOT NULL,
     language  VARCHAR NOT NULL CHECK (language IN ('vi', 'en')),
     note      VARCHAR NOT NULL,
+    -- Derived by the build from data/outlets.csv, not curated: the outlet's name as each language's pages show
+    -- it ('' when the source does not name it; the outlet as written when outlets.csv does not list it).
+    outlet_label_vi VARCHAR NOT NULL,
+    outlet_label_en VARCHAR NOT NULL,
     CHECK (url <> '' OR file <> '')
-);
-
--- Outlet names that differ by language, or are unknown (both labels empty). Outlets not listed are names, the
--- same in both languages.
-CREATE TABLE outlets (
-    outlet   VARCHAR PRIMARY KEY,
-    label_vi VARCHAR NOT NULL,
-    label_en VARCHAR NOT NULL
 );
 
 CREATE TABLE indicators (
@@ -236,8 +232,8 @@ SELECT
     f.quote,
     f.note,
     f.period_label_en,
-    coalesce(o.label_vi, src.outlet)            AS source_outlet_label,
-    coalesce(o.label_en, src.outlet)            AS source_outlet_label_en,
+    src.outlet_label_vi                         AS source_outlet_label,
+    src.outlet_label_en                         AS source_outlet_label_en,
     f.note_vi
 FROM observation_facts f
 JOIN indicators    i   USING (indicator)
@@ -247,5 +243,4 @@ JOIN jurisdictions j   USING (jurisdiction)
 JOIN qualifiers    q   USING (qualifier)
 JOIN scopes        s   USING (scope)
 JOIN methods       m   USING (method)
-JOIN sources       src USING (source_id)
-LEFT JOIN outlets  o   ON o.outlet = src.outlet;
+JOIN sources       src USING (source_id);

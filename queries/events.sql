@@ -16,8 +16,8 @@ SELECT
     e.source_id,
     s.title     AS source_title,
     s.outlet    AS source_outlet,
-    coalesce(o.label_vi, s.outlet) AS source_outlet_label,
-    coalesce(o.label_en, s.outlet) AS source_outlet_label_en,
+    s.outlet_label_vi AS source_outlet_label,
+    s.outlet_label_en AS source_outlet_label_en,
     s.url       AS source_url,
     s.file      AS source_file,
     s.published AS source_published,
@@ -27,7 +27,6 @@ SELECT
 FROM events e
 JOIN jurisdictions j USING (jurisdiction)
 JOIN sources s USING (source_id)
-LEFT JOIN outlets o ON o.outlet = s.outlet
 WHERE (list_contains($jurisdictions, e.jurisdiction) OR j.level = 'country')
   AND e.date BETWEEN $start AND $end
 ORDER BY e.date, e.event_id

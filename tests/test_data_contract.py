@@ -148,7 +148,7 @@ def test_check_every_curated_translation_belongs_to_a_value_and_every_outlet_lab
     assert not orphans, f"data/observation_notes.csv rows that match no value (was its key changed?): {orphans[:5]}"
     with open(paths.DATA_DIR / "outlets.csv", encoding="utf-8", newline="") as handle:
         outlets = {r["outlet"] for r in csv.DictReader(handle)}
-    used = {r[0] for r in rows(con, "SELECT outlet FROM sources")} | {"Dữ liệu giả lập / synthetic"}  # scale_db's
+    used = {r[0] for r in rows(con, "SELECT outlet FROM sources")}
     assert outlets <= used, f"data/outlets.csv names outlets no source has: {sorted(outlets - used)}"
 
 
