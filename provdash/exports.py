@@ -82,16 +82,18 @@ def png_bytes(figure) -> bytes:
 # in its order, so every file has one layout a planner or an importer can rely on (a test keeps this list equal
 # to the view). Headers are these ids; the workbook's "columns" sheet says what each holds, in the page's language.
 DATA_COLUMNS = [
-    "obs_id", "jurisdiction", "jurisdiction_name", "jurisdiction_name_en", "indicator", "indicator_name",
-    "indicator_name_en", "category", "direction", "indicator_type", "measure", "value", "unit", "unit_label",
-    "unit_label_en", "indicator_unit", "value_in_indicator_unit", "period_start", "period_end", "period_label",
-    "period_type", "kind", "qualifier", "qualifier_label", "qualifier_label_en", "scope", "scope_label",
-    "scope_label_en", "method", "method_label", "method_label_en", "method_short", "method_short_en", "source_id",
-    "source_title", "source_outlet", "source_url", "source_file", "source_published", "quote", "note",
-    "period_label_en", "source_outlet_label", "source_outlet_label_en", "note_vi",
+    "obs_id", "jurisdiction", "jurisdiction_name", "jurisdiction_name_en", "jurisdiction_valid_to",
+    "jurisdiction_successor", "jurisdiction_successor_name", "jurisdiction_successor_name_en", "indicator",
+    "indicator_name", "indicator_name_en", "category", "direction", "indicator_type", "measure", "value", "unit",
+    "unit_label", "unit_label_en", "indicator_unit", "indicator_unit_label", "indicator_unit_label_en",
+    "value_in_indicator_unit", "period_start", "period_end", "period_label", "period_type", "kind", "qualifier",
+    "qualifier_label", "qualifier_label_en", "scope", "scope_label", "scope_label_en", "method", "method_label",
+    "method_label_en", "method_short", "method_short_en", "source_id", "source_title", "source_outlet", "source_url",
+    "source_file", "source_published", "quote", "note", "period_label_en", "source_outlet_label",
+    "source_outlet_label_en", "note_vi",
 ]
 NUMBER_COLUMNS = ("value", "value_in_indicator_unit")
-DATE_COLUMNS = ("period_start", "period_end")
+DATE_COLUMNS = ("jurisdiction_valid_to", "period_start", "period_end")
 # Excel shows a number's separators in the reader's own locale (1.030,5 on a Vietnamese system); the format keeps
 # the decimals the source gave. Dates in the page's language: 16/8/2024, or 16 Aug 2024 (English month names
 # whatever the system's language: [$-409]).
@@ -137,9 +139,9 @@ def _iso(value: object) -> str:
 def excel_bytes(rows: pd.DataFrame, lang: str, title: str = "") -> bytes:
     """The rows as an .xlsx workbook a planner can compute with, in three sheets:
 
-    - "data": one row per value; the header row holds the column ids (DATA_COLUMNS); `value` and
-      `value_in_indicator_unit` are numbers (with the source's decimals as their format), `period_start` and
-      `period_end` dates (d/m/yyyy or d mmm yyyy by `lang`), everything else text (empty cells for '');
+    - "data": one row per value; the header row holds the column ids (DATA_COLUMNS); NUMBER_COLUMNS are numbers
+      (with the source's decimals as their format), DATE_COLUMNS dates (d/m/yyyy or d mmm yyyy by `lang`),
+      everything else text; empty cells for '' and NULL;
     - "columns": each column id with its name and meaning in `lang`;
     - "about": what the file is (title, date exported, language, number of values) and its sources.
     """

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from provdash import catalogue, exports
-from provdash.i18n import t
+from provdash.i18n import has_text, t
 from provdash.queries import connect_readonly, run_query
 
 
@@ -39,7 +39,9 @@ def test_the_data_columns_are_the_observations_view(built_db):
         view = [r[0] for r in con.execute("DESCRIBE observations").fetchall()]
     finally:
         con.close()
-    assert exports.DATA_COLUMNS == view, "exports.DATA_COLUMNS must list the observations view's columns in order"
+    assert exports.DATA_COLUMNS == view, ("exports.DATA_COLUMNS must list the observations view's columns in order "
+                                          "(a new column also needs its xl_col_<id> text in provdash/texts/exports.yaml)")
+    assert all(has_text(f"xl_col_{column}") for column in view)
 
 
 @pytest.mark.parametrize("value, expected", [
@@ -95,23 +97,31 @@ def test_the_about_sheet_says_what_and_where_from_without_file_names(share):
     assert any(s.startswith("Thái Nguyên tạo bứt phá kinh tế số") and "bài báo ngày 16/8/2024" in s for s in sources)
 
 
+def _blank(value: object) -> bool:
+    return value is None or value is pd.NaT or (isinstance(value, float) and pd.isna(value))
+
+
 def read_back(data: bytes) -> pd.DataFrame:
-    """The data sheet as an importer reads it: ids from the header, '' for empty text cells."""
+    """The data sheet as an importer reads it: ids from the header; an empty cell is '' (text) or None (a date)."""
     sheet = workbook(data)["data"]
     values = list(sheet.iter_rows(values_only=True))
-    frame = pd.DataFrame(values[1:], columns=values[0])
+    frame = pd.DataFrame(values[1:], columns=values[0], dtype=object)
     for column in frame.columns:
         if column in exports.DATE_COLUMNS:
-            frame[column] = [v.date() for v in frame[column]]
+            frame[column] = [None if _blank(v) else v.date() for v in frame[column]]
         elif column not in exports.NUMBER_COLUMNS:
-            frame[column] = [("" if v is None or (isinstance(v, float) and pd.isna(v)) else v) for v in frame[column]]
+            frame[column] = ["" if _blank(v) else v for v in frame[column]]
     return frame
 
 
 def expected(rows: pd.DataFrame) -> pd.DataFrame:
-    frame = exports.data_frame(rows)
-    for column in exports.DATE_COLUMNS:
-        frame[column] = [pd.Timestamp(v).date() for v in frame[column]]
+    """The rows as the workbook means them: NULL and '' text alike as ''."""
+    frame = exports.data_frame(rows).astype(object)
+    for column in frame.columns:
+        if column in exports.DATE_COLUMNS:
+            frame[column] = [None if _blank(v) else pd.Timestamp(v).date() for v in frame[column]]
+        elif column not in exports.NUMBER_COLUMNS:
+            frame[column] = ["" if _blank(v) else v for v in frame[column]]
     return frame
 
 
