@@ -184,7 +184,7 @@ def _status_lines(goals: list[dict], lang: str) -> tuple[str, str, list[str]]:
     old = sorted([g for g in goals if g["status"] == progress.SUPERSEDED], key=lambda g: g["target_year"])
     notes = []
     if old:
-        listed = ", ".join(f"{statuses.target_text(g, lang)} ({statuses.target_years(g)})" for g in old)
+        listed = ", ".join(f"{statuses.target_text(g, lang)} ({_years_and_scope(g, lang)})" for g in old)
         ended = old[0]["valid_to"]
         text = t("board_old_goals", lang, goals=listed, status=statuses.label(progress.SUPERSEDED, lang),
                  day=format_day(ended + timedelta(days=1), lang) if isinstance(ended, date) else "–")
@@ -207,7 +207,13 @@ def _status_lines(goals: list[dict], lang: str) -> tuple[str, str, list[str]]:
 def _goal_sentence(goal: dict, lang: str, names: dict[str, str]) -> str:
     """"≠ Các phương pháp cho kết quả khác nhau — mục tiêu khoảng 35 % (2026–2030): 29,53 % năm 2025, …"."""
     return t("board_goal", lang, status=statuses.label(goal["status"], lang), target=statuses.target_text(goal, lang),
-             years=statuses.target_years(goal), reasons=statuses.reasons(goal, lang, names))
+             years=_years_and_scope(goal, lang), reasons=statuses.reasons(goal, lang, names))
+
+
+def _years_and_scope(goal: dict, lang: str) -> str:
+    """"2030" or "2030; KCN và khu CNTT tập trung": a target's years, and its scope when not the whole province."""
+    scope = statuses.target_scope(goal, lang)
+    return f"{statuses.target_years(goal)}; {scope}" if scope else statuses.target_years(goal)
 
 
 # --- the four answers ------------------------------------------------------------------------------------------
@@ -243,12 +249,16 @@ def digital_answer(values: list[dict], goals: list[dict], lang: str) -> Answer:
     return Answer("digital", t("board_digital_title", lang), lines, spec["page"], t("board_no_value", lang))
 
 
-def _growth_text(pairs: pd.DataFrame, row: dict, lang: str) -> str:
-    """The latest comparable growth of `row`'s series: "+1,9 % từ tháng 12/2023 đến tháng 12/2024"."""
+def _growth_text(pairs: pd.DataFrame, row: dict, places: list[str], lang: str) -> str:
+    """The latest comparable growth of `row`'s series ("+1,9 % (12/2023 → 12/2024)"); when that series has
+    none yet (a merged province's first value), the latest of the line's other province on the same scope,
+    saying which province it is."""
     if pairs.empty:
         return t("board_no_growth", lang)
-    same = pairs[(pairs["jurisdiction"] == row["jurisdiction"]) & (pairs["scope"] == row["scope"])
-                 & (pairs["method"] == row["method"]) & pairs["growth_pct"].notna()]
+    usable = pairs[(pairs["scope"] == row["scope"]) & (pairs["method"] == row["method"]) & pairs["growth_pct"].notna()]
+    same = usable[usable["jurisdiction"] == row["jurisdiction"]]
+    if same.empty:
+        same = usable[usable["jurisdiction"].isin(places)]
     if same.empty:
         return t("board_no_growth", lang)
     newest = same.sort_values(["to_end", "from_end"]).iloc[-1]
@@ -258,6 +268,8 @@ def _growth_text(pairs: pd.DataFrame, row: dict, lang: str) -> str:
              first=statuses.short_date(newest["from_end"].date(), lang),
              last=statuses.short_date(newest["to_end"].date(), lang),
              years=int(newest["years_apart"]))
+    if newest["jurisdiction"] != row["jurisdiction"]:
+        text += ", " + (place_names(lang).get(newest["jurisdiction"]) or newest["jurisdiction"])
     return text + (" " + t("board_growth_approx", lang) if newest["approximate"] else "")
 
 
@@ -272,7 +284,7 @@ def fdi_answer(values: list[dict], goals: list[dict], growth: pd.DataFrame, lang
         newest = _newest(province, places) or _newest(rows, places)
         notes, extra = [], []
         if newest is not None:
-            notes.append(_growth_text(growth, newest, lang))
+            notes.append(_growth_text(growth, newest, places, lang))
             others = [r for r in rows if r["scope"] != newest["scope"]]
             other = _newest(others, places)
             if other is not None:
@@ -338,6 +350,16 @@ def _dated(row: dict, lang: str) -> str:
     return f"{_short_value(row, lang)} ({statuses.period_name(row['period_start'], row['period_end'], lang)})"
 
 
+def _closest_pair(first: list[dict], second: list[dict], days: int = 183) -> tuple[dict, dict] | None:
+    """The newest value of `second` with a value of `first` measured within `days` of it (the nearest one)."""
+    for b in sorted(second, key=lambda r: (r["period_end"], r["source_id"]), reverse=True):
+        near = [a for a in first if abs((a["period_end"] - b["period_end"]).days) <= days]
+        if near:
+            a = min(near, key=lambda r: (abs((r["period_end"] - b["period_end"]).days), r["source_id"]))
+            return a, b
+    return None
+
+
 def comparison(values: list[dict], lang: str) -> str:
     """One sentence comparing the two province lines on the three questions, only where the values can be
     compared (same method and year for the digital-economy share; both province-wide and within a year of each
@@ -368,10 +390,10 @@ def comparison(values: list[dict], lang: str) -> str:
     else:
         parts.append(t("board_cmp_digital_none", lang))
 
-    # FDI: the newest province-wide capital of each line, if measured within a year of each other.
-    a = _newest(actuals(questions["fdi"]["indicator"], first), first["places"])
-    b = _newest(actuals(questions["fdi"]["indicator"], second), second["places"])
-    if a is not None and b is not None and abs((a["period_end"] - b["period_end"]).days) <= 366:
+    # FDI: province-wide capital of both lines measured within half a year of each other, the newest such pair.
+    pair = _closest_pair(actuals(questions["fdi"]["indicator"], first), actuals(questions["fdi"]["indicator"], second))
+    if pair is not None:
+        a, b = pair
         parts.append(t("board_cmp_fdi", lang, first=one, second=two, a=_dated(a, lang), b=_dated(b, lang))
                      + _compared(one, a, b, lang))
     else:

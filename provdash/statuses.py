@@ -78,6 +78,14 @@ def target_text(row: pd.Series | dict, lang: str) -> str:
     return f"{qualifier} {amount(row['target_value'], row, lang)}".strip()
 
 
+def target_scope(row: pd.Series | dict, lang: str) -> str:
+    """"KCN và khu CNTT tập trung" when the target is not for the whole province; '' otherwise."""
+    if row.get("scope", "province") in ("province", "", None):
+        return ""
+    label_text = row.get("scope_label_en" if lang == "en" else "scope_label")
+    return label_text if isinstance(label_text, str) and label_text else str(row["scope"])
+
+
 def target_years(row: pd.Series | dict) -> str:
     """"2030", or "2026–2030" for a target over several years."""
     start, end = row.get("target_start_year"), int(row["target_year"])

@@ -95,7 +95,7 @@ def vocabulary(built_db) -> dict[str, list[str]]:
 def _unshortened(text: str, names: list[str]) -> str:
     pieces = text.split("…")
     for i, piece in enumerate(pieces[:-1]):
-        cut = max((k for name in names for k in range(min(len(name), len(piece)), 2, -1)
+        cut = max((k for name in names for k in range(min(len(name), len(piece)), 0, -1)
                    if piece.endswith(name[:k])), default=0)
         pieces[i] = piece[:len(piece) - cut]
     return " ".join(pieces)

@@ -30,16 +30,21 @@ BOARD = {
            "↪ Thay thế do sáp nhập từ 1/7/2025 — mục tiêu tỉnh cũ 20 % (2025), trên 30 % (2030)",
            "22,71 % năm 2025 · PP Tổng cục Thống kê · Phú Thọ mới",
            # FDI with its scope and comparable growth; zone land with the share of the plan
-           "11,2 tỷ USD ngày 22/4/2025 · tỉnh cũ", "Tăng trưởng cùng kỳ gần nhất +1,9 % (12/2023 → 12/2024)",
+           "trên 11,9 tỷ USD ngày 11/3/2026 · tỉnh mới",  # the merged province's first value: no growth of its own
+           "Tăng trưởng cùng kỳ gần nhất +1,9 % (12/2023 → 12/2024), tỉnh cũ",
            "chỉ trong các KCN", "3.146 ha ngày 6/12/2024 (bằng 45 % quy hoạch 7.000 ha đến 2030)",
-           "Chưa có số liệu diện tích KCN đã thành lập",
+           "khoảng 1.471 ha ngày 3/4/2023 · tỉnh cũ",
+           "mục tiêu tỉnh cũ quy hoạch 4.245 ha (2030; KCN và khu CNTT tập trung)",  # the plan's scope, in words
            # one comparing sentence, comparing only what is comparable
-           "Thái Nguyên 29,53 %, Vĩnh Phúc → Phú Thọ 22,71 % (năm 2025, PP Tổng cục Thống kê) — Thái Nguyên cao hơn"],
+           "Thái Nguyên 29,53 %, Vĩnh Phúc → Phú Thọ 22,71 % (năm 2025, PP Tổng cục Thống kê) — Thái Nguyên cao hơn",
+           # FDI compared at nearly the same date (a hedged value: no "higher")
+           "vốn FDI lũy kế toàn tỉnh: Thái Nguyên gần 11 tỷ USD (5/2/2025), Vĩnh Phúc → Phú Thọ trên 8,43 tỷ USD "
+           "(tháng 1/2025);"],
     "en": ["1. Digital economy (% of GRDP)", "2. Cumulative registered FDI capital",
            "3. Industrial-zone land, established vs planned", "4. The two provinces compared",
            "29.53% in 2025 · GSO method · merged province", "≠ Methods disagree — target about 35% (2026–2030)",
            "↪ Superseded by the merger on 1 Jul 2025 — old province's targets 20% (2025), over 30% (2030)",
-           "11.2 billion USD on 22 Apr 2025 · old province", "No established zone area in the data",
+           "over 11.9 billion USD on 11 Mar 2026 · merged province", "about 1,471 ha on 3 Apr 2023 · old province",
            "(2025, GSO method) — Thái Nguyên higher"],
 }
 
