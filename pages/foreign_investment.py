@@ -6,8 +6,7 @@ from datetime import date
 
 import streamlit as st
 
-from provdash import present, ui, views
-from provdash.figures import base, fdi
+from provdash import page_views, present, ui, views
 from provdash.i18n import t
 
 lang = ui.lang()
@@ -17,33 +16,7 @@ ui.intro(t("fdi_intro", lang))
 jurisdictions, start, end = ui.filter_bar(lang)
 period = dict(jurisdictions=jurisdictions, start=date(start, 1, 1), end=date(end, 12, 31))
 
-FLOW_CHARTS = (  # indicators, fallback title, chart key, file name
-    (fdi.CAPITAL_FLOWS, "fdi_capital_title_fallback", "fdi_capital_flows", "fdi-von-cap-moi-tang-them-theo-ky"),
-    (fdi.PROJECT_FLOWS, "fdi_projects_title_fallback", "fdi_project_flows", "fdi-du-an-cap-moi-tang-von-theo-ky"))
-STOCK_CHARTS = (("fdi_registered_capital", "fdi-von-dang-ky-luy-ke"), ("fdi_projects_active", "fdi-du-an-con-hieu-luc"))
-
-
-def fdi_views(jurisdictions: tuple[str, ...], start: date, end: date, lang: str, style: base.Style) -> dict:
-    """Every card, chart and table of the page for one filter; memoised per database version."""
-    period = dict(jurisdictions=list(jurisdictions), start=start, end=end)
-    ranks = ui.query("fdi_attraction_rank", jurisdictions=list(jurisdictions))
-    stock = ui.query("fdi_cumulative_capital_and_projects", **period)
-    flows = ui.query("fdi_new_and_added_by_period", **period)
-    pairs = fdi.comparable_growth(stock, flows)
-    shown, left_out = fdi.newest_pairs(pairs)
-    return {
-        "cards": fdi.rank_cards(ranks, lang), "rank_sources": ranks,
-        "stock_empty": stock.empty, "flows_empty": flows.empty,
-        "stocks": [fdi.stock_chart(stock, indicator, lang, style) for indicator, _ in STOCK_CHARTS],
-        "flows": [fdi.flow_chart(flows, indicators, lang, fallback_title_key=fallback, style=style)
-                  for indicators, fallback, _, _ in FLOW_CHARTS],
-        "growth": None if shown.empty else fdi.growth_table(shown, lang),
-        "growth_notes": fdi.growth_notes(pairs, lang, stock, flows) + fdi.growth_left_out_notes(left_out, lang),
-        "growth_sources": None if shown.empty else fdi.growth_sources(shown, stock, flows),
-    }
-
-
-view = ui.memo(fdi_views, tuple(jurisdictions), period["start"], period["end"], lang, style)
+view = ui.memo(page_views.foreign_investment, tuple(jurisdictions), period["start"], period["end"], lang, style)
 
 # 1. National rank: a headline card with its source
 if present.next_slide():
@@ -62,7 +35,7 @@ if not present.presenting():  # in presenter mode each chart's title says what i
     st.subheader(t("fdi_stock_heading", lang))
 if view["stock_empty"] and present.next_slide():
     st.info(t("no_data", lang))
-for (indicator, file_stem), parts in zip(STOCK_CHARTS, view["stocks"]):
+for (indicator, file_stem), parts in zip(page_views.FDI_STOCK_CHARTS, view["stocks"]):
     if parts is not None:
         ui.chart_block(parts.figure, lang=lang, summary=parts.summary, table=parts.table, sources=parts.sources,
                        key=f"fdi_{indicator}", file_stem=file_stem, caveats=parts.caveats)
@@ -72,7 +45,7 @@ if not present.presenting():
     st.subheader(t("fdi_flow_heading", lang))
 if view["flows_empty"] and present.next_slide():
     st.info(t("no_data", lang))
-for (_, _, key, file_stem), parts in zip(FLOW_CHARTS, view["flows"]):
+for (_, _, key, file_stem), parts in zip(page_views.FDI_FLOW_CHARTS, view["flows"]):
     if parts is not None:
         ui.chart_block(parts.figure, lang=lang, summary=parts.summary, table=parts.table, sources=parts.sources,
                        key=key, file_stem=file_stem, caveats=parts.caveats)

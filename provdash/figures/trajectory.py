@@ -49,7 +49,7 @@ def trajectory(frame: pd.DataFrame, lang: str, *, title: str, y_title: str, sour
     targets = frame[frame["kind"] == "target"]
     figure = go.Figure()
     base.add_value_series(figure, actuals, lang, style)
-    assessments = assess_targets(frame) if not targets.empty else pd.DataFrame(columns=["status"])
+    assessments = assess_targets(frame)  # every column even when no target falls within the chosen years
     if show_required:
         _add_required_paths(figure, assessments, lang, style)
     if show_projection:
@@ -92,8 +92,13 @@ def _add_projections(figure: go.Figure, assessments: pd.DataFrame, lang: str, st
                       hover=[name] * (len(points) + 1), legend_name=t("projection_legend", lang))
 
 
-def summary_sentence(assessments: pd.DataFrame, unit_label: str, lang: str) -> str:
-    """One sentence per jurisdiction, e.g. "Thái Nguyên: 42,92 % năm 2022 — đã vượt mục tiêu 20 % của năm 2025"."""
+def summary_sentence(assessments: pd.DataFrame, unit_label: str, lang: str, values: pd.DataFrame | None = None) -> str:
+    """One sentence per jurisdiction, e.g. "Thái Nguyên: 42,92 % năm 2022 — đã vượt mục tiêu 20 % của năm 2025".
+
+    Without a target to measure against (none within the chosen years), the newest value of each series of
+    `values`, and that no target is in view."""
+    if assessments.empty:
+        return latest_values_sentence(values, lang) if values is not None else ""
     parts = []
     several = assessments["indicator"].nunique() > 1
     for _, group in assessments.groupby(["indicator", "jurisdiction"], sort=False):
@@ -112,6 +117,25 @@ def summary_sentence(assessments: pd.DataFrame, unit_label: str, lang: str) -> s
                        target=target, year=nearest["target_year"],
                        pace=pace_text(nearest["pace_needed"], nearest["pace_unit"], lang)))
     return "; ".join(parts) + ("." if parts else "")
+
+
+def latest_values_sentence(frame: pd.DataFrame, lang: str) -> str:
+    """"Không có mục tiêu trong giai đoạn đã chọn. Số liệu mới nhất: Thái Nguyên 42,92 % (năm 2022); …": the
+    newest actual of each indicator and jurisdiction, in the source's unit and words."""
+    actuals = frame[frame["kind"] == "actual"].sort_values(["period_end", "source_id"], kind="stable")
+    if actuals.empty:
+        return t("summary_no_target_no_value", lang)
+    newest = actuals.drop_duplicates(["indicator", "jurisdiction"], keep="last")
+    several = newest["indicator"].nunique() > 1
+    parts = []
+    for row in newest.sort_values(["indicator", "jurisdiction"], kind="stable").to_dict("records"):
+        name = base.localised(row, "jurisdiction_name", lang)
+        if several:
+            name = f"{base.localised(row, 'indicator_name', lang)} – {name}"
+        value = base.qualified_value_text(row["value"], base.localised(row, "unit_label", lang),
+                                          base.localised(row, "qualifier_label", lang), lang)
+        parts.append(f"{name} {value} ({row['period_label']})")
+    return t("summary_no_target", lang, values="; ".join(parts))
 
 
 def values_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -242,9 +242,9 @@ def area_progress_chart(frame: pd.DataFrame, lang: str, indicator: str = "kcn_ar
     caveats = [t("iz_progress_plan_note", lang)]
     if (data["scope"] == "kcn_incl_it_park").any():
         caveats += it_park_caveats(frame, lang)
-    if assessments["pace_achieved"].isna().all():
+    if not assessments.empty and assessments["pace_achieved"].isna().all():
         caveats.append(t("iz_no_projection", lang))
-    return ChartParts(figure, trajectory.summary_sentence(assessments, unit, lang), table_with_notes(data, lang),
+    return ChartParts(figure, trajectory.summary_sentence(assessments, unit, lang, values=data), table_with_notes(data, lang),
                       data, caveats)
 
 
