@@ -1,4 +1,4 @@
-"""AppTest of the FDI page (pages/foreign_investment.py) against the real database: default view and URL
+"""AppTest of the FDI page (app_pages/foreign_investment.py) against the real database: default view and URL
 parameters, both languages, the KCN-only wording, partial periods on the bars, hostile parameters."""
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 from provdash import paths
 from tests.conftest import open_app_page
 
-PAGE = "pages/foreign_investment.py"
+PAGE = "app_pages/foreign_investment.py"
 
 
 def open_page(built_db, **query) -> AppTest:

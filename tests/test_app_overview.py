@@ -23,7 +23,7 @@ def all_text(at: AppTest) -> str:
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_overview_has_cards_matrix_and_table(built_db, lang):
-    at = open_page("pages/overview.py", lang=lang)
+    at = open_page("app_pages/overview.py", lang=lang)
     assert not at.exception
     text = all_text(at)
     assert ("Đã đạt mục tiêu" if lang == "vi" else "Target achieved") in text
@@ -36,7 +36,7 @@ def test_overview_has_cards_matrix_and_table(built_db, lang):
 
 
 def test_overview_filters_by_category_and_province(built_db):
-    at = open_page("pages/overview.py", cat="fdi", j=["vinh_phuc"])
+    at = open_page("app_pages/overview.py", cat="fdi", j=["vinh_phuc"])
     assert not at.exception
     details = at.dataframe[1].value
     assert len(details) >= 1
@@ -45,7 +45,7 @@ def test_overview_filters_by_category_and_province(built_db):
 
 @pytest.mark.parametrize("lang, separators, target_text", [("vi", ",.", "20 %"), ("en", ".,", "20%")])
 def test_digital_economy_chart_shows_targets_and_method_break(built_db, lang, separators, target_text):
-    at = open_page("pages/digital_economy.py", lang=lang)
+    at = open_page("app_pages/digital_economy.py", lang=lang)
     assert not at.exception
     share = figures(at)[0]
     assert share["layout"]["separators"] == separators
@@ -60,7 +60,7 @@ def test_digital_economy_chart_shows_targets_and_method_break(built_db, lang, se
 
 
 def test_digital_economy_restores_filters_from_the_url(built_db):
-    at = open_page("pages/digital_economy.py", j=["vinh_phuc"], **{"from": "2020", "to": "2045"})
+    at = open_page("app_pages/digital_economy.py", j=["vinh_phuc"], **{"from": "2020", "to": "2045"})
     assert not at.exception
     share = figures(at)[0]
     jurisdictions_drawn = {name.split(" ·")[0] for name in (t.get("name", "") for t in share["data"]) if "Vĩnh Phúc" in name}
@@ -77,6 +77,6 @@ def test_digital_economy_restores_filters_from_the_url(built_db):
     {"j": ["thai_nguyen", "thai_nguyen", "nowhere"], "unknown": "x" * 5000},
 ])
 def test_hostile_url_parameters_are_ignored(built_db, query):
-    for page in ("pages/overview.py", "pages/digital_economy.py"):
+    for page in ("app_pages/overview.py", "app_pages/digital_economy.py"):
         at = open_page(page, **query)
         assert not at.exception

@@ -1,4 +1,4 @@
-"""AppTest of the industrial-zone page (pages/industrial_zones.py) against the real database: planned against
+"""AppTest of the industrial-zone page (app_pages/industrial_zones.py) against the real database: planned against
 established traces, the IT park and the two Vĩnh Phúc plans, progress, both languages, hostile parameters."""
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 from provdash import paths
 from tests.conftest import open_app_page
 
-PAGE = "pages/industrial_zones.py"
+PAGE = "app_pages/industrial_zones.py"
 
 
 def open_page(built_db, **query) -> AppTest:

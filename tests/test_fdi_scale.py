@@ -322,7 +322,7 @@ def national_db(tmp_path_factory):
 
 def test_page_at_national_scale_sends_years_not_months(built_db, national_db, monkeypatch):
     monkeypatch.setenv("DASHBOARD_DB", str(national_db))
-    at = open_app_page("pages/foreign_investment.py", check_entry=True)
+    at = open_app_page("app_pages/foreign_investment.py", check_entry=True)
     assert not at.exception
     specs = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
     assert len(specs) == 4

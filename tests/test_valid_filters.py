@@ -31,9 +31,9 @@ from tests.conftest import open_app_page
 
 YEAR_RANGES = [(low, high) for low in range(ui.YEAR_MIN, ui.YEAR_MAX + 1) for high in range(low, ui.YEAR_MAX + 1)]
 YEAR_PAGES = {  # view function → page file
-    "digital_economy": "pages/digital_economy.py",
-    "foreign_investment": "pages/foreign_investment.py",
-    "industrial_zones": "pages/industrial_zones.py",
+    "digital_economy": "app_pages/digital_economy.py",
+    "foreign_investment": "app_pages/foreign_investment.py",
+    "industrial_zones": "app_pages/industrial_zones.py",
 }
 YEAR_FILTER = re.compile(r"period_end\s*>=\s*\$start\s+AND\s+period_start\s*<=\s*\$end")
 
@@ -226,7 +226,7 @@ def test_year_pages_run_for_each_province_and_the_reported_ranges(built_db, offe
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_overview_runs_for_every_province_and_topic(built_db, offered_provinces, lang):
-    page = "pages/overview.py"
+    page = "app_pages/overview.py"
     lang_param = {"lang": "en"} if lang == "en" else {}
     with connect_readonly(built_db) as con:
         topics = ["all"] + run_query(con, "target_categories")["category"].tolist()
@@ -248,7 +248,7 @@ def test_every_topic_and_kind_on_the_sources_page(built_db, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("page", ["pages/timeline.py", "pages/compare.py", "pages/home.py", "pages/sources.py"])
+@pytest.mark.parametrize("page", ["app_pages/timeline.py", "app_pages/compare.py", "app_pages/home.py", "app_pages/sources.py"])
 def test_other_pages_run_for_each_province(built_db, offered_provinces, page, lang):
     lang_param = {"lang": "en"} if lang == "en" else {}
     for query in [{"j": j} for j in offered_provinces] + [{}]:

@@ -173,8 +173,8 @@ def shared_context(chromium):
 
 @pytest.fixture(scope="package")
 def base_url(streamlit_server: str, shared_context) -> str:
-    """The server's address, after one warm-up visit of "/": the first session after a server start can show a
-    spurious "Page not found" for a deep link (a Streamlit quirk); the visit also fills the shared cache."""
+    """The server's address, after one visit of "/" that fills the shared context's cache with Streamlit's bundles
+    (what a first request straight to a deep link shows is tested on a server of its own: test_deep_link.py)."""
     page = shared_context.new_page()
     try:
         open_page(page, streamlit_server, "")
