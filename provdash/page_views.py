@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from provdash import scenarios, ui
-from provdash.figures import base, events, fdi, trajectory, zones
+from provdash.figures import base, events, fdi_flows, fdi_growth, fdi_rank, fdi_stock, trajectory, zones
 from provdash.figures import compare as compare_figures
 from provdash import compare
 from provdash.i18n import t
@@ -69,8 +69,8 @@ def share_caveats(share, chart, lang: str) -> list[str]:
 # --- FDI -------------------------------------------------------------------------------------------------------
 
 FDI_FLOW_CHARTS = (  # indicators, fallback title, chart key, file name
-    (fdi.CAPITAL_FLOWS, "fdi_capital_title_fallback", "fdi_capital_flows", "fdi-von-cap-moi-tang-them-theo-ky"),
-    (fdi.PROJECT_FLOWS, "fdi_projects_title_fallback", "fdi_project_flows", "fdi-du-an-cap-moi-tang-von-theo-ky"))
+    (fdi_flows.CAPITAL_FLOWS, "fdi_capital_title_fallback", "fdi_capital_flows", "fdi-von-cap-moi-tang-them-theo-ky"),
+    (fdi_flows.PROJECT_FLOWS, "fdi_projects_title_fallback", "fdi_project_flows", "fdi-du-an-cap-moi-tang-von-theo-ky"))
 FDI_STOCK_CHARTS = (("fdi_registered_capital", "fdi-von-dang-ky-luy-ke"),
                     ("fdi_projects_active", "fdi-du-an-con-hieu-luc"))
 
@@ -81,17 +81,17 @@ def foreign_investment(jurisdictions: tuple[str, ...], start: date, end: date, l
     ranks = ui.query("fdi_attraction_rank", jurisdictions=list(jurisdictions))
     stock = ui.query("fdi_cumulative_capital_and_projects", **period)
     flows = ui.query("fdi_new_and_added_by_period", **period)
-    pairs = fdi.comparable_growth(stock, flows)
-    shown, left_out = fdi.newest_pairs(pairs)
+    pairs = fdi_growth.comparable_growth(stock, flows)
+    shown, left_out = fdi_growth.newest_pairs(pairs)
     return {
-        "cards": fdi.rank_cards(ranks, lang), "rank_sources": ranks,
+        "cards": fdi_rank.rank_cards(ranks, lang), "rank_sources": ranks,
         "stock_empty": stock.empty, "flows_empty": flows.empty,
-        "stocks": [fdi.stock_chart(stock, indicator, lang, style) for indicator, _ in FDI_STOCK_CHARTS],
-        "flows": [fdi.flow_chart(flows, indicators, lang, fallback_title_key=fallback, style=style)
+        "stocks": [fdi_stock.stock_chart(stock, indicator, lang, style) for indicator, _ in FDI_STOCK_CHARTS],
+        "flows": [fdi_flows.flow_chart(flows, indicators, lang, fallback_title_key=fallback, style=style)
                   for indicators, fallback, _, _ in FDI_FLOW_CHARTS],
-        "growth": None if shown.empty else fdi.growth_table(shown, lang),
-        "growth_notes": fdi.growth_notes(pairs, lang, stock, flows) + fdi.growth_left_out_notes(left_out, lang),
-        "growth_sources": None if shown.empty else fdi.growth_sources(shown, stock, flows),
+        "growth": None if shown.empty else fdi_growth.growth_table(shown, lang),
+        "growth_notes": fdi_growth.growth_notes(pairs, lang, stock, flows) + fdi_growth.growth_left_out_notes(left_out, lang),
+        "growth_sources": None if shown.empty else fdi_growth.growth_sources(shown, stock, flows),
     }
 
 

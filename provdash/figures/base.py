@@ -203,10 +203,9 @@ def figure_legend_rows(figure: go.Figure, style: Style) -> int:
 
 def layout_dict(lang: str, title: str, y_title: str, source_text: str, style: Style, legend_names: list[str]) -> dict:
     """Our layout as a plain dict: title stating the finding with the source line under it, legend under the
-    plot (room for `legend_names`), the language's separators, the small template."""
+    plot (room for `legend_names`), the language's separators. `xaxis` and `yaxis` go to every axis."""
     legend_px = legend_rows(legend_names, style) * (style.font_size + 12)
     return {
-        "template": LEAN_TEMPLATE.to_plotly_json(),
         "separators": PLOTLY_SEPARATORS.get(lang, ",."),
         "font": {"family": FONT_FAMILY, "size": style.font_size, "color": "#1a1a1a"},
         "title": {"text": _plain(title), "font": {"size": style.title_size}, "x": 0, "xanchor": "left", "xref": "paper",
@@ -224,14 +223,22 @@ def layout_dict(lang: str, title: str, y_title: str, source_text: str, style: St
     }
 
 
+def axis_names(figure: go.Figure) -> list[str]:
+    """Every x and y axis of the figure ("xaxis", "yaxis", "xaxis2", …), subplots included."""
+    names = {"xaxis", "yaxis"} | {name for name in figure.layout if name.startswith(("xaxis", "yaxis"))}
+    return sorted(names)
+
+
 def apply_layout(figure: go.Figure, lang: str, title: str, y_title: str = "", source_text: str = "",
                  style: Style = NORMAL) -> go.Figure:
-    """`layout_dict` on a figure; the axis settings go to every x and y axis (subplots too)."""
+    """`layout_dict` on a figure, in one update (each update of a Plotly figure is checked property by property);
+    the axis settings go to every x and y axis (subplots too)."""
     layout = layout_dict(lang, title, y_title, source_text, style, legend_names(figure))
+    x_axis, y_axis = layout.pop("xaxis"), layout.pop("yaxis")
+    for name in axis_names(figure):
+        layout[name] = x_axis if name.startswith("x") else y_axis
     figure.layout.template = LEAN_TEMPLATE  # assigned, not merged into Plotly's default template
-    figure.update_layout({k: v for k, v in layout.items() if k not in ("template", "xaxis", "yaxis")})
-    figure.update_yaxes(layout["yaxis"])
-    figure.update_xaxes(layout["xaxis"])
+    figure.update_layout(layout)
     return figure
 
 
@@ -255,22 +262,40 @@ def series_keys(frame: pd.DataFrame) -> list[str]:
 MAX_POINTS = 36  # per line: three years of months; more is unreadable on a chart and heavy to send and draw
 
 
-def drawable_points(group: pd.DataFrame) -> tuple[pd.DataFrame, str]:
-    """The values of one series a chart draws, and the words to add to its name when not all of them.
+def drawable_positions(rows: list[dict]) -> tuple[list[int], str]:
+    """Which values of one series (records) a chart draws, by position, oldest first, and the words to add to its
+    name when not all of them.
 
     Up to MAX_POINTS values: all of them. A longer series is thinned, never averaged or summed (every point
     drawn is a value as its source gave it; the table beside the chart keeps every value): values as of a date
     keep the last one of each year; amounts over parts of a year keep the latest MAX_POINTS periods (one month
     a year would pass for a year's amount)."""
-    if len(group) <= MAX_POINTS:
-        return group, ""
-    ordered = group.sort_values(["period_end", "source_id"], kind="stable")
-    first = ordered.iloc[0]
+    order = sorted(range(len(rows)), key=lambda i: (rows[i]["period_end"], rows[i]["source_id"]))
+    if len(rows) <= MAX_POINTS:
+        return order, ""
+    first = rows[order[0]]
     if first.get("measure") == "flow" and first.get("period_type") != "year":
-        return ordered.tail(MAX_POINTS), "series_latest_periods"
-    years = pd.to_datetime(ordered["period_end"]).dt.year
-    last_of_year = years.ne(years.shift(-1)).to_numpy()
-    return ordered[last_of_year], "series_year_end"
+        return order[-MAX_POINTS:], "series_latest_periods"
+    years = [pd.Timestamp(rows[i]["period_end"]).year for i in order]
+    return [i for n, i in enumerate(order) if n + 1 == len(order) or years[n + 1] != years[n]], "series_year_end"
+
+
+def drawable_points(group: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+    """`drawable_positions` on a frame: the rows drawn, oldest first."""
+    positions, words = drawable_positions(records(group, ["period_end", "source_id", "measure", "period_type"]))
+    return group.iloc[positions], words
+
+
+def records(frame: pd.DataFrame, columns: tuple[str, ...] | list[str] | None = None) -> list[dict]:
+    """The rows (of `columns` that exist, else all) as dicts: one conversion per column, not per cell (pandas
+    access per row costs tens of microseconds with Arrow-backed strings)."""
+    names = [c for c in columns if c in frame] if columns is not None else list(frame.columns)
+    return [dict(zip(names, values)) for values in zip(*(frame[c].tolist() for c in names))] if names else \
+        [{} for _ in range(len(frame))]
+
+
+def _missing_key(value: object) -> bool:
+    return value is None or (isinstance(value, float) and value != value)
 
 
 def add_value_series(figure: go.Figure, frame: pd.DataFrame, lang: str, style: Style = NORMAL,
@@ -278,15 +303,24 @@ def add_value_series(figure: go.Figure, frame: pd.DataFrame, lang: str, style: S
     """One trace per series (see `series_keys`): never a line across a method, scope or boundary break."""
     if frame.empty:
         return
-    several_indicators = frame["indicator"].nunique() > 1
     keys = series_keys(frame)
+    rows = records(frame)
     if "period_months" in keys:
-        start, end = pd.to_datetime(frame["period_start"]), pd.to_datetime(frame["period_end"])
-        frame = frame.assign(period_months=(end.dt.year - start.dt.year) * 12 + end.dt.month - start.dt.month + 1)
-    for values, group in frame.groupby(keys, sort=True):
-        group, thinned = drawable_points(group)
-        group = group.sort_values("period_end", kind="stable")
-        first = group.iloc[0]
+        for row in rows:
+            start, end = pd.Timestamp(row["period_start"]), pd.Timestamp(row["period_end"])
+            row["period_months"] = (end.year - start.year) * 12 + end.month - start.month + 1
+    several_indicators = len({row["indicator"] for row in rows}) > 1
+    groups: dict[tuple, list[dict]] = {}
+    for row in rows:
+        key = tuple(row[k] for k in keys)
+        if not any(_missing_key(k) for k in key):  # as groupby: a row without a complete key is no series
+            groups.setdefault(key, []).append(row)
+    traces = []
+    for values in sorted(groups):
+        members = groups[values]
+        positions, thinned = drawable_positions(members)
+        group = [members[i] for i in positions]
+        first = group[0]
         name = series_name(first, lang)
         if several_indicators:
             name = f"{localised(first, 'indicator_name', lang)} – {name}"
@@ -294,16 +328,17 @@ def add_value_series(figure: go.Figure, frame: pd.DataFrame, lang: str, style: S
             name += f" ({t('period_type_' + first['period_type'], lang)})"
         if thinned:
             name += f" ({t(thinned, lang, n=MAX_POINTS)})"
-        figure.add_trace(go.Scatter(
-            x=pd.to_datetime(group["period_end"]), y=group[y_column],
+        traces.append(go.Scatter(
+            x=[pd.Timestamp(row["period_end"]) for row in group], y=[row[y_column] for row in group],
             mode="lines+markers" if connect and len(group) > 1 else "markers",
             name=name, legendgroup="|".join(map(str, values)),
             line=dict(color=colour(first["jurisdiction"]), width=style.line_width,
                       dash=SCOPE_DASHES.get(first["scope"], "solid")),
             marker=dict(size=style.marker_size, symbol=METHOD_SYMBOLS.get(first["method"], "circle"),
                         color=colour(first["jurisdiction"]), line=dict(width=1, color="white")),
-            **hover_properties([hover_lines(row, lang) for row in group.to_dict("records")]),
+            **hover_properties([hover_lines(row, lang) for row in group]),
         ))
+    figure.add_traces(traces)
 
 
 LABEL_POSITIONS = ["bottom left", "top left", "top right", "bottom right"]
@@ -345,10 +380,10 @@ def add_path(figure: go.Figure, xs: list, ys: list, name: str, jurisdiction: str
     ))
 
 
-def sources_text(frame: pd.DataFrame, lang: str) -> str:
+def sources_text(frame: pd.DataFrame | list[dict], lang: str) -> str:
     """"Nguồn: outlet (date); …" for the source line under a chart, deduplicated, in order of appearance."""
     seen: list[str] = []
-    for _, row in frame.iterrows():
+    for row in frame.to_dict("records") if isinstance(frame, pd.DataFrame) else frame:
         outlet = row.get("source_outlet") or row.get("source_title") or row.get("source_id")
         if outlet and outlet not in seen:
             seen.append(str(outlet))

@@ -11,9 +11,9 @@ from __future__ import annotations
 import pandas as pd
 
 from provdash.figures import base, trajectory
-from provdash.figures.fdi import (TICK_FORMAT, Card, ChartParts, bar_panels, dated_label, fit_title,
-                                  indicator_unit_label, jurisdiction_rank, plain, qualified, short_names,
-                                  table_with_notes)
+from provdash.figures.bars import bar_panels
+from provdash.figures.parts import (TICK_FORMAT, Card, ChartParts, dated_label, fit_title, indicator_unit_label,
+                                    jurisdiction_rank, plain, qualified, short_names, table_with_notes)
 from provdash.i18n import t
 from provdash.numbers import format_percent
 from provdash.targets import assess_targets
