@@ -80,7 +80,7 @@ def test_timeline_items_filter_by_type_and_sort_by_date():
 def test_markers_only_within_the_chart_range_and_above_the_plot():
     figure = base.apply_layout(go.Figure(go.Scatter(x=pd.to_datetime(["2022-12-31", "2025-12-31"]), y=[1, 2])),
                                "vi", "Tiêu đề", source_text="Nguồn")
-    base.pad_date_range(figure, pd.Series([date(2022, 12, 31), date(2025, 12, 31)]))
+    base.year_axis(figure, [date(2022, 12, 31), date(2025, 12, 31)])
     height, top, bottom = figure.layout.height, figure.layout.margin.t, figure.layout.margin.b
     frame = pd.DataFrame([event(event_id="old", date=date(2019, 1, 1), title_vi="Cũ: trước phạm vi"),
                           event(event_id="in", title_vi="Mạng 5G: có mặt"),

@@ -213,7 +213,9 @@ def layout_dict(lang: str, title: str, y_title: str, source_text: str, style: St
                                "font": {"size": max(11, style.font_size - 2), "color": "#555555"}}},
         "height": style.height + legend_px,
         "margin": {"l": 10, "r": 30, "t": 50 + style.title_size * 2, "b": 50 + legend_px},
-        "legend": {"orientation": "h", "xanchor": "left", "x": 0, "yanchor": "top", "y": -0.08,
+        # The legend in the bottom margin, its last row on the figure's bottom edge: below the axis labels
+        # whatever the plot's height (a position relative to the plot would reach into the year labels).
+        "legend": {"orientation": "h", "xanchor": "left", "x": 0, "yanchor": "bottom", "y": 0, "yref": "container",
                    "font": {"size": style.font_size - 1}, "itemsizing": "constant"},
         "hoverlabel": {"font": {"family": FONT_FAMILY, "size": style.font_size}},
         "hovermode": "closest",
@@ -242,12 +244,47 @@ def apply_layout(figure: go.Figure, lang: str, title: str, y_title: str = "", so
     return figure
 
 
-def pad_date_range(figure: go.Figure, dates: pd.Series, before_days: int = 300, after_days: int = 500) -> None:
-    """Room around the first and last dates, so labels at the ends are not cut off."""
-    values = pd.to_datetime(pd.Series(dates)).dropna()
-    if not values.empty:
-        figure.update_xaxes(range=[values.min() - pd.Timedelta(days=before_days),
-                                   values.max() + pd.Timedelta(days=after_days)])
+def year_middle(year: int) -> pd.Timestamp:
+    """The middle of a calendar year: where a value for that year is drawn, above the year's label."""
+    start = pd.Timestamp(year, 1, 1)
+    return start + (pd.Timestamp(year + 1, 1, 1) - start) / 2
+
+
+def plot_x(row: pd.Series | dict) -> pd.Timestamp:
+    """Where a value is drawn on a time axis: a value as of a date at that date; a value over a period (a year,
+    the first six months, 2021–2025) in the middle of its period; a target in the middle of its deadline year. So a
+    year's value sits above that year's label, never on the next year's tick (its period's last day)."""
+    start, end = pd.Timestamp(row["period_start"]), pd.Timestamp(row["period_end"])
+    if row.get("kind") == "target" and row.get("period_type") != "point":
+        return year_middle(end.year)
+    if end <= start:
+        return end
+    return start + (end + pd.Timedelta(days=1) - start) / 2
+
+
+def label_step(years: int) -> int:
+    """Years between labelled ticks so labels never crowd: every year up to 16 years, then every 2nd or 5th."""
+    return 1 if years <= 16 else 2 if years <= 32 else 5
+
+
+def year_axis(figure: go.Figure, xs) -> None:
+    """The x axis as years: whole years shown, a label under the middle of each year (every 2nd or 5th year on a
+    long axis) and a tick per year."""
+    values = pd.to_datetime(pd.Series(list(xs), dtype=object), errors="coerce").dropna()
+    if values.empty:
+        return
+    first, last = values.min().year, values.max().year
+    step = label_step(last - first + 1)
+    figure.update_xaxes(
+        type="date", range=[pd.Timestamp(first, 1, 1), pd.Timestamp(last + 1, 1, 1)], tickformat="%Y",
+        tick0=year_middle(2000 - 2000 % step if step > 1 else 2000), dtick=f"M{12 * step}", ticks="outside",
+        ticklen=4, minor=dict(dtick="M12", tick0=year_middle(2000), ticks="outside", ticklen=3, showgrid=False),
+        hoverformat="%d/%m/%Y")
+
+
+def trace_xs(figure: go.Figure) -> list:
+    """Every x value drawn by the figure's traces (for `year_axis`)."""
+    return [x for trace in figure.data if trace.x is not None for x in trace.x if x is not None]
 
 
 def series_keys(frame: pd.DataFrame) -> list[str]:
@@ -329,7 +366,7 @@ def add_value_series(figure: go.Figure, frame: pd.DataFrame, lang: str, style: S
         if thinned:
             name += f" ({t(thinned, lang, n=MAX_POINTS)})"
         traces.append(go.Scatter(
-            x=[pd.Timestamp(row["period_end"]) for row in group], y=[row[y_column] for row in group],
+            x=[plot_x(row) for row in group], y=[row[y_column] for row in group],
             mode="lines+markers" if connect and len(group) > 1 else "markers",
             name=name, legendgroup="|".join(map(str, values)),
             line=dict(color=colour(first["jurisdiction"]), width=style.line_width,
@@ -356,7 +393,7 @@ def add_targets(figure: go.Figure, targets: pd.DataFrame, lang: str, style: Styl
         labels = [qualified_value_text(r["value"], localised(r, "unit_label", lang), localised(r, "qualifier_label", lang),
                                        lang) for _, r in group.iterrows()]
         figure.add_trace(go.Scatter(
-            x=pd.to_datetime(group["period_end"]), y=group[y_column], mode="markers+text",
+            x=[plot_x(r) for r in group.to_dict("records")], y=group[y_column], mode="markers+text",
             name=t("targets_of", lang, name=localised(group.iloc[0], "jurisdiction_name", lang)), showlegend=False,
             marker=dict(symbol="star", size=style.marker_size + 12 - 5 * (order % 3), color=colour(jurisdiction),
                         line=dict(width=1.5, color="#1a1a1a")),

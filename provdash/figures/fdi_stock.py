@@ -166,15 +166,13 @@ def stock_chart(frame: pd.DataFrame, indicator: str, lang: str, style: base.Styl
     base.add_value_series(figure, frame.iloc[positions], lang, style)
     base.apply_layout(figure, lang, _stock_title(rows, lang), unit_label_of(rows, lang), base.sources_text(rows, lang),
                       style)
-    ends = [pd.Timestamp(r["period_end"]) for r in rows if not missing(r["period_end"])]
-    marks = [dict(x=pd.Timestamp(later["period_end"]), y=later["value_in_indicator_unit"],
+    marks = [dict(x=base.plot_x(later), y=later["value_in_indicator_unit"],
                   text=t("fdi_decline_marker", lang), showarrow=True, arrowhead=2, arrowwidth=1.5,
                   arrowcolor=base.colour(later["jurisdiction"]), ax=0, ay=-34, bgcolor="rgba(255,255,255,0.85)",
                   font=dict(size=max(11, style.font_size - 2), color=base.colour(later["jurisdiction"])))
              for _, later in marked]
-    figure.update_layout(
-        yaxis_tickformat=TICK_FORMAT, annotations=marks,
-        xaxis_range=[min(ends) - pd.Timedelta(days=120), max(ends) + pd.Timedelta(days=120)] if ends else None)
+    figure.update_layout(yaxis_tickformat=TICK_FORMAT, annotations=marks)
+    base.year_axis(figure, base.trace_xs(figure))
     fit_title(figure, style)
     caveats = _scope_caveats(rows, lang) + [decline_caveat(earlier, later, lang) for earlier, later in marked]
     if len(declines) > len(marked):

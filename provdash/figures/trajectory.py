@@ -49,15 +49,28 @@ def trajectory(frame: pd.DataFrame, lang: str, *, title: str, y_title: str, sour
     targets = frame[frame["kind"] == "target"]
     figure = go.Figure()
     base.add_value_series(figure, actuals, lang, style)
-    assessments = assess_targets(frame)  # every column even when no target falls within the chosen years
+    assessments = with_latest_x(assess_targets(frame), frame)  # every column even with no target in the years
     if show_required:
         _add_required_paths(figure, assessments, lang, style)
     if show_projection:
         _add_projections(figure, assessments, lang, style)
     base.add_targets(figure, targets, lang, style)
     base.apply_layout(figure, lang, title, y_title, source_text, style)
-    base.pad_date_range(figure, frame["period_end"])
+    base.year_axis(figure, base.trace_xs(figure))
     return figure, assessments
+
+
+def with_latest_x(assessments: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    """The assessments with `latest_x`: where their latest actual is drawn (base.plot_x), so the paths drawn from
+    it start on its marker."""
+    actuals = frame[frame["kind"] == "actual"]
+    where = {(r["indicator"], r["jurisdiction"], r["scope"], pd.Timestamp(r["period_end"])): base.plot_x(r)
+             for r in base.records(actuals, ["indicator", "jurisdiction", "scope", "period_start", "period_end",
+                                             "kind", "period_type"])}
+    latest = [where.get((r["indicator"], r["jurisdiction"], r["scope"], pd.Timestamp(r["latest_date"])))
+              if r["latest_date"] is not None and not pd.isna(r["latest_date"]) else None
+              for r in base.records(assessments, ["indicator", "jurisdiction", "scope", "latest_date"])]
+    return assessments.assign(latest_x=pd.Series(latest, index=assessments.index, dtype=object))
 
 
 def _add_required_paths(figure: go.Figure, assessments: pd.DataFrame, lang: str, style: base.Style) -> None:
@@ -69,7 +82,7 @@ def _add_required_paths(figure: go.Figure, assessments: pd.DataFrame, lang: str,
         name = t("required_path", lang, name=row.jurisdiction_name_en if lang == "en" else row.jurisdiction_name,
                  year=row.target_year)
         hover = [name, t("pace_needed_hover", lang, pace=pace_text(row.pace_needed, row.pace_unit, lang))]
-        base.add_path(figure, [row.latest_date, _year_end(row.target_year)], [row.latest_value, row.target_value],
+        base.add_path(figure, [row.latest_x, base.year_middle(row.target_year)], [row.latest_value, row.target_value],
                       name, row.jurisdiction, "dash", style, hover=hover, legend_name=t("required_path_legend", lang))
 
 
@@ -87,7 +100,7 @@ def _add_projections(figure: go.Figure, assessments: pd.DataFrame, lang: str, st
         years = [progress.decimal_year(_year_end(y)) for y in range(row.latest_date.year + 1, horizon + 1)]
         points = progress.project(latest, years, float(row.pace_achieved), row.pace_unit == "pp")
         name = t("projection", lang, name=row.jurisdiction_name_en if lang == "en" else row.jurisdiction_name)
-        base.add_path(figure, [row.latest_date] + [_year_end(int(p.time - 1e-9)) for p in points],
+        base.add_path(figure, [row.latest_x] + [base.year_middle(int(p.time - 1e-9)) for p in points],
                       [row.latest_value] + [p.value for p in points], name, row.jurisdiction, "dot", style,
                       hover=[name] * (len(points) + 1), legend_name=t("projection_legend", lang))
 
