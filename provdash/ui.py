@@ -277,7 +277,8 @@ def chart_block(figure, *, lang: str, summary: str, table: pd.DataFrame, sources
     if not present.next_slide():
         return
     st.markdown(f"**{views.escape_markdown(summary)}**")
-    st.plotly_chart(figure, key=key, width="stretch", config={
+    # theme=None: our own template (Streamlit's theme would draw axis labels in #808495, 3,7:1 against white).
+    st.plotly_chart(figure, key=key, width="stretch", theme=None, config={
         "displaylogo": False,
         "toImageButtonOptions": {"format": "png", "filename": file_stem, "scale": 2},
     })

@@ -14,19 +14,21 @@ import plotly.graph_objects as go
 from provdash.i18n import t
 from provdash.numbers import PLOTLY_SEPARATORS, format_number
 
-# Okabe–Ito, safe for the common colour-vision deficiencies. A merged province takes a lighter shade of the
-# colour of the province it continues, so lineage is visible but the series never look like one line.
+# Blue for Thái Nguyên, vermillion for Vĩnh Phúc (the pair colour-blind readers tell apart best, from Okabe–Ito),
+# each at least 4,5:1 against white so lines, stars and the labels written in them read (WCAG asks 3:1 for
+# graphics, 4,5:1 for text). A merged province takes the same hue much darker than the province it continues:
+# lineage visible, never one line (and its values carry their own method's marker).
 COLOURS = {
     "thai_nguyen": "#0072B2",
-    "thai_nguyen_2025": "#56B4E9",
-    "vinh_phuc": "#D55E00",
-    "phu_tho_2025": "#E69F00",
-    "bac_kan": "#009E73",
-    "phu_tho": "#CC79A7",
-    "hoa_binh": "#999933",
+    "thai_nguyen_2025": "#003F66",
+    "vinh_phuc": "#C05600",
+    "phu_tho_2025": "#7A3300",
+    "bac_kan": "#007A5A",
+    "phu_tho": "#A8558A",
+    "hoa_binh": "#6B6B1F",
     "viet_nam": "#444444",
 }
-FALLBACK_COLOURS = ["#009E73", "#CC79A7", "#F0E442", "#882255", "#117733", "#332288"]
+FALLBACK_COLOURS = ["#117733", "#882255", "#332288", "#007A5A", "#A8558A", "#6B6B1F"]
 # Different methods get different marker shapes; different scopes different line dashes.
 METHOD_SYMBOLS = {"": "circle", "annual_report_2022": "circle", "gso_value_added": "diamond", "ict_sector_grdp": "square"}
 SCOPE_DASHES = {"province": "solid", "industrial_zones": "dash", "excluding_samsung": "dot", "kcn_incl_it_park": "dashdot",
