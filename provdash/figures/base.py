@@ -380,41 +380,75 @@ def add_value_series(figure: go.Figure, frame: pd.DataFrame, lang: str, style: S
     figure.add_traces(traces)
 
 
-LABEL_POSITIONS = ["bottom left", "top left", "top right", "bottom right"]
+PATH_LEGEND_COLOUR = "#444444"  # a generic legend entry (any province's path) in no province's colour
+
+
+def target_label_positions(points: list[tuple[pd.Timestamp, float]]) -> list[str]:
+    """Where each target's label goes: of stars in the same year the highest is labelled above, the others below
+    (two labels never meet between their stars); in the chart's last year to the left of the star and in its first
+    to the right (the edge never cuts a label), else centred."""
+    if not points:
+        return []
+    years = [pd.Timestamp(x).year for x, _ in points]
+    first, last = min(years), max(years)
+    highest: dict[int, int] = {}  # year → the one point labelled above (the first of equals)
+    for index, ((_, y), year) in enumerate(zip(points, years)):
+        if year not in highest or y > points[highest[year]][1]:
+            highest[year] = index
+    positions = []
+    for index, year in enumerate(years):
+        vertical = "top" if highest[year] == index else "bottom"
+        horizontal = "left" if year == last and last > first else "right" if year == first and last > first \
+            else "center"
+        positions.append(f"{vertical} {horizontal}")
+    return positions
 
 
 def add_targets(figure: go.Figure, targets: pd.DataFrame, lang: str, style: Style = NORMAL,
                 y_column: str = "value_in_indicator_unit") -> None:
-    """Targets as labelled stars at their deadline, in the colour of the jurisdiction that set them.
+    """Targets as labelled stars at their deadline, in the colour of the jurisdiction that set them, one legend
+    entry per jurisdiction ("Mục tiêu – Vĩnh Phúc").
 
     Stars of different jurisdictions at the same point are drawn concentric (later ones smaller), so both
-    stay visible; labels sit on different sides per jurisdiction.
+    stay visible; labels are placed so they neither meet nor leave the chart (`target_label_positions`).
     """
     targets = targets.drop_duplicates(["indicator", "jurisdiction", "scope", "period_end", y_column, "qualifier"])
-    for order, (jurisdiction, group) in enumerate(targets.groupby("jurisdiction", sort=True)):
+    rows = records(targets)
+    everywhere = [(plot_x(r), r[y_column]) for r in rows]
+    where = dict(zip(map(id, rows), target_label_positions(everywhere)))
+    by_jurisdiction: dict[str, list[dict]] = {}
+    for row in rows:
+        by_jurisdiction.setdefault(row["jurisdiction"], []).append(row)
+    for order, jurisdiction in enumerate(sorted(by_jurisdiction)):
+        group = by_jurisdiction[jurisdiction]
         labels = [qualified_value_text(r["value"], localised(r, "unit_label", lang), localised(r, "qualifier_label", lang),
-                                       lang) for _, r in group.iterrows()]
+                                       lang) for r in group]
         figure.add_trace(go.Scatter(
-            x=[plot_x(r) for r in group.to_dict("records")], y=group[y_column], mode="markers+text",
-            name=t("targets_of", lang, name=localised(group.iloc[0], "jurisdiction_name", lang)), showlegend=False,
+            x=[plot_x(r) for r in group], y=[r[y_column] for r in group], mode="markers+text",
+            name=t("targets_of", lang, name=localised(group[0], "jurisdiction_name", lang)),
+            legendgroup=f"targets-{jurisdiction}",
             marker=dict(symbol="star", size=style.marker_size + 12 - 5 * (order % 3), color=colour(jurisdiction),
                         line=dict(width=1.5, color="#1a1a1a")),
-            text=labels, textposition=LABEL_POSITIONS[order % len(LABEL_POSITIONS)],
+            text=labels, textposition=[where[id(r)] for r in group],
             textfont=dict(size=style.font_size, color=colour(jurisdiction)),
             hovertext=[t("target_label", lang, value=label, year=pd.Timestamp(r["period_end"]).year) + "<br>"
-                       + hover_lines(r, lang) for label, (_, r) in zip(labels, group.iterrows())],
+                       + hover_lines(r, lang) for label, r in zip(labels, group)],
             hovertemplate="%{hovertext}<extra></extra>",
         ))
 
 
 def add_path(figure: go.Figure, xs: list, ys: list, name: str, jurisdiction: str, dash: str,
              style: Style = NORMAL, hover: list[str] | None = None, legend_name: str | None = None) -> None:
-    """A required path or a projection: a thin non-solid line. Paths of one kind share a legend entry."""
-    shown = legend_name is not None and not any(getattr(tr, "legendgroup", None) == f"path-{dash}" for tr in figure.data)
+    """A required path or a projection: a thin non-solid line in its province's colour. Paths of one kind share
+    one legend entry, `legend_name`, drawn in a neutral grey (it stands for every province's path)."""
+    width = max(1.5, style.line_width - 1)
+    if legend_name is not None and not any(getattr(tr, "legendgroup", None) == f"path-{dash}" for tr in figure.data):
+        figure.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=legend_name, legendgroup=f"path-{dash}",
+                                    line=dict(color=PATH_LEGEND_COLOUR, width=width, dash=dash), hoverinfo="skip"))
     figure.add_trace(go.Scatter(
         x=pd.to_datetime(pd.Series(xs)), y=ys, mode="lines", name=legend_name or name,
-        legendgroup=f"path-{dash}", showlegend=shown if legend_name is not None else True,
-        line=dict(color=colour(jurisdiction), width=max(1.5, style.line_width - 1), dash=dash),
+        legendgroup=f"path-{dash}", showlegend=legend_name is None,
+        line=dict(color=colour(jurisdiction), width=width, dash=dash),
         opacity=0.85, **(hover_properties(hover) if hover else {}), hoverinfo=None if hover else "skip",
     ))
 

@@ -44,3 +44,45 @@ def test_each_years_value_and_target_sits_above_its_years_label(page, base_url, 
         assert label["left"] - 2 <= point["px"] <= label["right"] + 2, (
             f"{point['name']} ({point['year']}) is drawn at x={point['px']:.0f}, not above the label "
             f"{label['text']} ({label['left']:.0f}–{label['right']:.0f})")
+
+
+# Every text written on a chart (target labels, bar values, annotations) as boxes, the plot's box, and the x labels.
+CHART_TEXTS = """(key) => {
+  const plot = document.querySelector(`.st-key-${key} .js-plotly-plot`);
+  const box = plot.getBoundingClientRect();
+  const texts = [...plot.querySelectorAll('.textpoint text, .annotation-text')]
+    .filter(e => e.textContent.trim() && e.getBoundingClientRect().width > 0)
+    .map(e => { const r = e.getBoundingClientRect();
+                return {text: e.textContent.trim(), left: r.left, right: r.right, top: r.top, bottom: r.bottom}; });
+  const ticks = [...plot.querySelectorAll('.xtick text')].map(e => e.textContent.trim());
+  return {texts, ticks, box: {left: box.left, right: box.right, top: box.top, bottom: box.bottom}};
+}"""
+CHART_PAGES = [("kinh_te_so", "de_title", ["de_share", "de_enterprises", "de_revenue"]),
+               ("khu_cong_nghiep", "iz_title", ["iz_area_progress"]),
+               ("so_sanh", "cmp_title", ["cmp_chart"])]
+
+
+def overlapping(a: dict, b: dict, slack: float = 1.0) -> bool:
+    return (a["left"] < b["right"] - slack and b["left"] < a["right"] - slack
+            and a["top"] < b["bottom"] - slack and b["top"] < a["bottom"] - slack)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize(("path", "title_key", "keys"), CHART_PAGES, ids=[p[0] for p in CHART_PAGES])
+def test_chart_labels_neither_meet_nor_leave_the_chart_and_ticks_are_years(page, base_url, path, title_key, keys,
+                                                                          lang):
+    open_page(page, base_url, path, {"lang": lang} if lang == "en" else {}, title=t(title_key, lang))
+    wait_for_charts(page)
+    for key in keys:
+        if not page.locator(f".st-key-{key} .js-plotly-plot").count():
+            continue
+        found = page.evaluate(CHART_TEXTS, key)
+        edge = found["box"]
+        for text in found["texts"]:
+            assert edge["left"] <= text["left"] and text["right"] <= edge["right"], (
+                f"{key}: '{text['text']}' is cut at the chart's edge")
+        pairs = [(a["text"], b["text"]) for i, a in enumerate(found["texts"]) for b in found["texts"][i + 1:]
+                 if overlapping(a, b)]
+        assert not pairs, f"{key}: labels written over each other: {pairs}"
+        assert found["ticks"] and all(tick.isdigit() and len(tick) == 4 for tick in found["ticks"]), (
+            f"{key}: x labels are not years: {found['ticks']}")
