@@ -282,30 +282,46 @@ def chart_block(figure, *, lang: str, summary: str, table: pd.DataFrame, sources
         "displaylogo": False,
         "toImageButtonOptions": {"format": "png", "filename": file_stem, "scale": 2},
     })
-    for caveat in caveats or []:
-        st.caption("⚠ " + views.escape_markdown(caveat))
-    if not present.presenting():
-        with st.expander(t("table_view", lang)):
-            st.dataframe(table, hide_index=True, width="stretch")
-            columns = st.columns(3)
-            # Files are made on click, and a click does not rerun the page (a rerun after a deferred download
-            # could leave the button pointing at a file id the rerun had replaced: later clicks then did nothing).
-            columns[0].download_button(t("download_csv", lang), lambda: views.csv_bytes(table),
-                                       file_name=f"{file_stem}.csv", mime="text/csv", key=f"{key}-csv",
-                                       on_click="ignore")
-            columns[1].download_button(t("download_excel", lang), lambda: exports.excel_bytes(table, summary, sources),
-                                       file_name=f"{file_stem}.xlsx", key=f"{key}-xlsx", mime=exports.XLSX_MIME,
-                                       on_click="ignore")
-            columns[2].download_button(t("download_png", lang), lambda: exports.png_bytes(figure),
-                                       file_name=f"{file_stem}.png", mime="image/png", key=f"{key}-png",
-                                       on_click="ignore")
-    source_list(sources, lang)
+    notes = "  \n".join("⚠ " + views.escape_markdown(caveat) for caveat in caveats or [])
+    if present.presenting():  # the slide keeps the chart; what is needed to read it closely is one click away
+        if notes or len(sources):
+            with st.expander(t("present_notes", lang, count=len(caveats or [])), expanded=False):
+                if notes:
+                    st.caption(notes)
+                source_list(sources, lang)
+        return
+    if notes:
+        st.caption(notes)
+    with st.expander(t("table_view", lang)):
+        st.dataframe(table, hide_index=True, width="stretch")
+        columns = st.columns(3)
+        # Files are made on click, and a click does not rerun the page (a rerun after a deferred download
+        # could leave the button pointing at a file id the rerun had replaced: later clicks then did nothing).
+        columns[0].download_button(t("download_csv", lang), lambda: views.csv_bytes(table),
+                                   file_name=f"{file_stem}.csv", mime="text/csv", key=f"{key}-csv",
+                                   on_click="ignore")
+        columns[1].download_button(t("download_excel", lang), lambda: exports.excel_bytes(table, summary, sources),
+                                   file_name=f"{file_stem}.xlsx", key=f"{key}-xlsx", mime=exports.XLSX_MIME,
+                                   on_click="ignore")
+        columns[2].download_button(t("download_png", lang), lambda: exports.png_bytes(figure),
+                                   file_name=f"{file_stem}.png", mime="image/png", key=f"{key}-png",
+                                   on_click="ignore")
+    source_list(sources, lang, fold_after=SOURCES_SHOWN)
 
 
-def source_list(frame: pd.DataFrame, lang: str) -> None:
-    """The sources of what is on screen, each with its link (web) or its article file (seed), as plain text."""
+SOURCES_SHOWN = 3  # a chart's sources listed under it; more fold into an expander ("Nguồn (12)") to keep pages short
+
+
+def source_list(frame: pd.DataFrame, lang: str, fold_after: int | None = None) -> None:
+    """The sources of what is on screen, each with its link (web) or its article file (seed), as plain text; in an
+    expander when there are more than `fold_after`."""
     lines = views.source_lines(frame, lang)
-    if lines:
+    if not lines:
+        return
+    if fold_after is not None and len(lines) > fold_after:
+        with st.expander(t("sources_folded", lang, count=len(lines))):
+            st.caption("  \n".join(lines))
+    else:
         st.caption(t("sources_heading", lang) + ":  \n" + "  \n".join(lines))
 
 

@@ -8,6 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from provdash import paths
+from provdash.figures import base
 from tests.conftest import open_app_page
 
 PAGE = "app_pages/industrial_zones.py"
@@ -128,4 +129,4 @@ def test_presenter_mode_shows_one_slide_at_a_time(built_db, slide, charts, table
     assert not at.exception
     assert len(at.get("plotly_chart")) == charts and len(at.dataframe) == tables
     assert (len(at.metric) > 0) == (slide == 1)
-    assert all(spec["layout"]["title"]["font"]["size"] == 30 for spec in figures(at))
+    assert all(spec["layout"]["title"]["font"]["size"] == base.PRESENTER.title_size for spec in figures(at))

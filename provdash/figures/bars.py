@@ -25,7 +25,7 @@ LOOKS = {
     "plan": dict(fill=0.3, pattern="/"),         # a plan, not yet established
     "target": dict(fill=0.0, pattern="."),       # a goal: outline and dots
 }
-BAR_PX, PANEL_PX, MIN_PANEL_BARS = 44, 70, 2
+BAR_PX, PANEL_PX, MIN_PANEL_BARS = 36, 70, 2  # a bar with its two-line label, at the normal type size
 
 
 def tint(colour: str, strength: float) -> str:

@@ -155,10 +155,13 @@ class Style:
     marker_size: int = 9
     line_width: float = 2.5
     height: int = 440
+    legend_beside: bool = False  # the legend right of the plot (a slide has width to spare, not height)
 
 
 NORMAL = Style()
-PRESENTER = Style(title_size=30, font_size=22, marker_size=16, line_width=4.5, height=540)
+# A slide at 1280×720 holds the controls, the page title and the summary sentence above the chart: what is left
+# is about 400 px, so the legend goes beside the plot and the notes under a fold (ui.chart_block).
+PRESENTER = Style(title_size=24, font_size=20, marker_size=13, line_width=4, height=355, legend_beside=True)
 
 
 def legend_rows(names: list[str], style: Style) -> int:
@@ -206,7 +209,12 @@ def figure_legend_rows(figure: go.Figure, style: Style) -> int:
 def layout_dict(lang: str, title: str, y_title: str, source_text: str, style: Style, legend_names: list[str]) -> dict:
     """Our layout as a plain dict: title stating the finding with the source line under it, legend under the
     plot (room for `legend_names`), the language's separators. `xaxis` and `yaxis` go to every axis."""
-    legend_px = legend_rows(legend_names, style) * (style.font_size + 12)
+    legend_px = 0 if style.legend_beside else legend_rows(legend_names, style) * (style.font_size + 12)
+    legend = {"orientation": "h", "xanchor": "left", "x": 0, "yanchor": "bottom", "y": 0, "yref": "container",
+              "font": {"size": style.font_size - 1}, "itemsizing": "constant"}
+    if style.legend_beside:
+        legend = {"orientation": "v", "xanchor": "left", "x": 1.01, "yanchor": "top", "y": 1, "tracegroupgap": 2,
+                  "font": {"size": style.font_size - 4}, "itemsizing": "constant"}
     return {
         "separators": PLOTLY_SEPARATORS.get(lang, ",."),
         "font": {"family": FONT_FAMILY, "size": style.font_size, "color": "#1a1a1a"},
@@ -217,8 +225,7 @@ def layout_dict(lang: str, title: str, y_title: str, source_text: str, style: St
         "margin": {"l": 10, "r": 30, "t": 50 + style.title_size * 2, "b": 50 + legend_px},
         # The legend in the bottom margin, its last row on the figure's bottom edge: below the axis labels
         # whatever the plot's height (a position relative to the plot would reach into the year labels).
-        "legend": {"orientation": "h", "xanchor": "left", "x": 0, "yanchor": "bottom", "y": 0, "yref": "container",
-                   "font": {"size": style.font_size - 1}, "itemsizing": "constant"},
+        "legend": legend,
         "hoverlabel": {"font": {"family": FONT_FAMILY, "size": style.font_size}},
         "hovermode": "closest",
         "xaxis": {"gridcolor": "#f0f0f0", "tickfont": {"size": style.font_size}},
@@ -282,6 +289,15 @@ def year_axis(figure: go.Figure, xs) -> None:
         tick0=year_middle(2000 - 2000 % step if step > 1 else 2000), dtick=f"M{12 * step}", ticks="outside",
         ticklen=4, minor=dict(dtick="M12", tick0=year_middle(2000), ticks="outside", ticklen=3, showgrid=False),
         hoverformat="%d/%m/%Y")
+
+
+def headroom(figure: go.Figure, share: float = 0.15) -> None:
+    """Room above the highest value for the labels and markers written above it, so none reaches the title and
+    its source line. Only for a value axis from zero (not a reversed rank axis)."""
+    values = [y for trace in figure.data if trace.y is not None for y in trace.y
+              if isinstance(y, (int, float)) and y == y]
+    if values and min(values) >= 0 and max(values) > 0:
+        figure.update_yaxes(range=[0, max(values) * (1 + share)])
 
 
 def trace_xs(figure: go.Figure) -> list:

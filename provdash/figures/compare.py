@@ -29,6 +29,8 @@ def comparison(frame: pd.DataFrame, lang: str, *, title: str, source_text: str =
     base.year_axis(figure, base.trace_xs(figure))
     if is_rank(frame):
         figure.update_yaxes(autorange="reversed", rangemode="normal")
+    else:
+        base.headroom(figure)
     return figure
 
 

@@ -241,11 +241,12 @@ def rerun(page, timeout: float = FIRST_LOAD_MS):
 
 
 def wait_for_charts(page, timeout: float = FIRST_LOAD_MS) -> int:
-    """Every Plotly chart on the page has drawn its SVG (and no placeholder of a component still loading is
-    left); returns how many charts there are."""
+    """Every Plotly chart on screen has drawn its SVG (charts in a tab not shown are left alone), and no
+    placeholder of a component still loading is left; returns how many charts the page holds."""
     page.wait_for_function("""() =>
         !document.querySelector("[data-testid^='stSkeleton'], [data-testid='stAppSkeleton']")
         && [...document.querySelectorAll("[data-testid='stPlotlyChart']")]
+          .filter(c => c.getClientRects().length > 0)
           .every(c => { const s = c.querySelector('.main-svg'); return s && s.getBoundingClientRect().width > 0; })""",
                            timeout=timeout)
     page.evaluate("document.fonts.ready.then(() => true)")
