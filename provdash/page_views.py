@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from provdash import scenarios, ui
+from provdash import scenarios, targets, ui
 from provdash.figures import base, events, fdi_flows, fdi_growth, fdi_rank, fdi_stock, trajectory, zones
 from provdash.figures import compare as compare_figures
 from provdash import compare
@@ -17,6 +17,9 @@ from provdash.i18n import t
 
 # --- digital economy ---------------------------------------------------------------------------------------
 
+DE_INDICATORS = {"de_share": ["digital_economy_share_grdp"],
+                 "de_enterprises": ["digital_tech_enterprises", "digitally_transformed_enterprises"],
+                 "de_revenue": ["digital_economy_revenue"]}
 DE_CHARTS = {  # chart key → (title text key, y-axis text key)
     "de_share": ("de_share_title", "de_share_y"),
     "de_enterprises": ("de_enterprises_title", "de_enterprises_y"),
@@ -30,14 +33,16 @@ def digital_economy(jurisdictions: tuple[str, ...], start: date, end: date, lang
     period = dict(jurisdictions=list(jurisdictions), start=start, end=end)
     data = {
         "de_share": ui.query("indicator_observations", indicator="digital_economy_share_grdp", **period),
-        "de_enterprises": ui.query("indicators_observations",
-                                   indicators=["digital_tech_enterprises", "digitally_transformed_enterprises"],
-                                   **period),
+        "de_enterprises": ui.query("indicators_observations", indicators=DE_INDICATORS["de_enterprises"], **period),
         "de_revenue": ui.query("indicator_observations", indicator="digital_economy_revenue", **period),
     }
+    # The statuses the build stored (the same as on the overview, whatever years the filter shows).
+    stored = {key: targets.from_store(ui.query("target_progress_of", indicators=DE_INDICATORS[key],
+                                               jurisdictions=list(jurisdictions))) for key in data}
     charts = {key: trajectory.trajectory(frame, lang, title=t(DE_CHARTS[key][0], lang),
                                          y_title=t(DE_CHARTS[key][1], lang),
-                                         source_text=base.sources_text(frame, lang), style=style)
+                                         source_text=base.sources_text(frame, lang), style=style,
+                                         assessments=stored[key])
               for key, frame in data.items() if not frame.empty}
     tables = {key: trajectory.values_table(frame, lang) for key, frame in data.items() if not frame.empty}
     summaries = {key: trajectory.summary_sentence(charts[key][1], unit, lang, values=data[key])
