@@ -7,6 +7,9 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.requirements-installed
 PORT   ?= 8501
 
+AXE    := .cache/node/node_modules/axe-core/axe.min.js
+AXE_VERSION := 4.14.1
+
 .PHONY: install system-deps db run test clean extract load scale-db bench
 
 $(STAMP): requirements.txt
@@ -25,6 +28,12 @@ system-deps:
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation >/dev/null) \
 	  || echo "note: apt-get could not install chromium; browser tests will be skipped outside CI"; \
 	else echo "note: /usr/bin/chromium missing and apt-get not usable; browser tests will be skipped outside CI"; fi
+
+# axe-core for the accessibility browser test, from npm into the git-ignored .cache/node.
+$(AXE):
+	@if command -v npm >/dev/null; then \
+	  npm install --silent --no-audit --no-fund --prefix .cache/node axe-core@$(AXE_VERSION); \
+	else echo "note: npm missing; the accessibility test will be skipped outside CI"; fi
 
 db: $(STAMP)
 	$(PY) -m provdash.build
@@ -52,7 +61,7 @@ bench: $(STAMP) system-deps
 load: $(STAMP) system-deps
 	$(PY) scripts/load_test.py --sessions 20 --duration 60
 
-test: $(STAMP) system-deps
+test: $(STAMP) system-deps $(AXE)
 	$(PY) -m pytest
 
 clean:

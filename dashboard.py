@@ -9,18 +9,18 @@ from provdash.i18n import t
 # The browser title is set per page (ui.start_page), after the navigation knows which page runs.
 st.set_page_config(layout="wide", initial_sidebar_state="expanded")
 
-# (file, title key, url path, default). Navigation must be declared before any widget is drawn, and a url
-# path must not equal a file name in pages/ (Streamlit then falls back to its old page list).
+# (file, title key, url path, default). Navigation must be declared before any widget is drawn. The page files live
+# in app_pages/, never in a folder named pages/ (provdash/paths.py says why).
 PAGES = [
-    ("pages/home.py", "nav_home", "trang_chu", True),
-    ("pages/overview.py", "nav_overview", "tong_quan", False),
-    ("pages/digital_economy.py", "nav_digital", "kinh_te_so", False),
-    ("pages/foreign_investment.py", "nav_fdi", "fdi", False),
-    ("pages/industrial_zones.py", "nav_zones", "khu_cong_nghiep", False),
-    ("pages/compare.py", "nav_compare", "so_sanh", False),
-    ("pages/timeline.py", "nav_timeline", "dong_thoi_gian", False),
-    ("pages/sources.py", "nav_sources", "nguon", False),
-    ("pages/update.py", "nav_update", "cap_nhat", False),
+    ("app_pages/home.py", "nav_home", "trang_chu", True),
+    ("app_pages/overview.py", "nav_overview", "tong_quan", False),
+    ("app_pages/digital_economy.py", "nav_digital", "kinh_te_so", False),
+    ("app_pages/foreign_investment.py", "nav_fdi", "fdi", False),
+    ("app_pages/industrial_zones.py", "nav_zones", "khu_cong_nghiep", False),
+    ("app_pages/compare.py", "nav_compare", "so_sanh", False),
+    ("app_pages/timeline.py", "nav_timeline", "dong_thoi_gian", False),
+    ("app_pages/sources.py", "nav_sources", "nguon", False),
+    ("app_pages/update.py", "nav_update", "cap_nhat", False),
 ]
 
 lang = ui.lang()

@@ -1,6 +1,6 @@
 """One page of the dashboard measured with AppTest, in a process of its own (bench/run.py starts it).
 
-    DASHBOARD_DB=... python -m bench.apptest_worker --page pages/overview.py --reruns 9 [--profile out.prof]
+    DASHBOARD_DB=... python -m bench.apptest_worker --page app_pages/overview.py --reruns 9 [--profile out.prof]
 
 Prints one JSON object: the empty page's median rerun and the page's cold run and median warm rerun (both
 measured in this same process, so the ratio cancels what the process and the machine add), the bytes of

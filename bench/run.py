@@ -1,6 +1,6 @@
 """`make bench`: every performance target of the issue "Performance at national scale", measured in one run.
 
-    python -m bench [--sizes 1000000,10000000] [--reruns 9] [--pages pages/overview.py,...] [--no-browser]
+    python -m bench [--sizes 1000000,10000000] [--reruns 9] [--pages app_pages/overview.py,...] [--no-browser]
 
 P1  each page's warm rerun (AppTest) ÷ an empty Streamlit page's rerun in the same process      ≤ 5×
 P2  each page's warm rerun on 1 M and on 10 M rows ÷ the same on the shipped data               ≤ 1.5× and ≤ 3×

@@ -417,12 +417,12 @@ ALL_YEARS = dict(start=date(1900, 1, 1), end=date(2100, 12, 31))
 def from_store(query, lang: str) -> Board:
     """The board from the store; `query(name, **params)` runs a queries/*.sql file (ui.query on the pages, a
     plain connection in the briefing)."""
-    from provdash.figures import fdi  # the FDI page's rule for comparable growth
+    from provdash.figures import fdi_growth  # the FDI page's rule for comparable growth
 
     places = jurisdictions()
     values = query("indicators_observations", indicators=indicators(), jurisdictions=places, **ALL_YEARS)
     progress_rows = query("target_progress", jurisdictions=places, category="")
-    growth = fdi.comparable_growth(values[values["indicator"] == config()["questions"]["fdi"]["indicator"]])
+    growth = fdi_growth.comparable_growth(values[values["indicator"] == config()["questions"]["fdi"]["indicator"]])
     return board(values, targets.from_store(progress_rows), growth, lang)
 
 

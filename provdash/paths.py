@@ -11,6 +11,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
 QUERIES_DIR = ROOT / "queries"
+# The page scripts. Not "pages/": Streamlit treats a folder of that name beside the entry point as an old-style
+# page list and runs the first session after a server start through it, so a deep link first shows "Page not found".
+PAGES_DIR = ROOT / "app_pages"
 PROGRESS_CONFIG = ROOT / "config" / "progress.yaml"
 SCHEMA_FILE = Path(__file__).resolve().parent / "schema.sql"
 DEFAULT_DB = DATA_DIR / "indicators.duckdb"

@@ -303,13 +303,20 @@ def add_scenario_line(figure: go.Figure, row: pd.Series | dict, scenario: Scenar
     if scenario.pace is None or scenario.projected_value is None:
         return figure
     points = path(row, scenario.pace)
+    # Drawn where the chart draws values: the latest actual on its marker (trajectory.with_latest_x), each year's
+    # projection in the middle of its year (base.plot_x).
+    start = _get(row, "latest_x")
+    xs = [pd.Timestamp(start) if start is not None and not pd.isna(start) else pd.Timestamp(points[0][0])]
+    xs += [base.year_middle(day.year) for day, _ in points[1:]]
+    kept = [0] + [i for i in range(1, len(points)) if xs[i] > xs[0]]
+    points, xs = [points[i] for i in kept], [xs[i] for i in kept]
     name = t("sc_line", lang, name=base.localised(row, "jurisdiction_name", lang),
              pace=pace_text(scenario.pace, scenario.pace_unit, lang))
     values = [_value(row, value, lang) for _, value in points]
     labelled = max(1, len(points) // 2)
     rows_before = base.figure_legend_rows(figure, style)
     figure.add_trace(go.Scatter(
-        x=pd.to_datetime(pd.Series([day for day, _ in points])), y=[value for _, value in points],
+        x=xs, y=[value for _, value in points],
         mode="lines+markers+text", name=name, legendgroup="scenario",
         line=dict(color=SCENARIO_COLOUR, width=max(2.0, style.line_width - 0.5), dash="longdash"),
         marker=dict(size=max(6, style.marker_size - 3), symbol="circle-open", color=SCENARIO_COLOUR,

@@ -302,40 +302,57 @@ def chart_block(figure, *, lang: str, summary: str, table: pd.DataFrame, sources
     if not present.next_slide():
         return
     st.markdown(f"**{views.escape_markdown(summary)}**")
-    st.plotly_chart(figure, key=key, width="stretch", config={
+    # theme=None: our own template (Streamlit's theme would draw axis labels in #808495, 3,7:1 against white).
+    st.plotly_chart(figure, key=key, width="stretch", theme=None, config={
         "displaylogo": False,
         "toImageButtonOptions": {"format": "png", "filename": file_stem, "scale": 2},
     })
-    for caveat in caveats or []:
-        st.caption("⚠ " + views.escape_markdown(caveat))
-    if not present.presenting():
-        with st.expander(t("table_view", lang)):
-            st.dataframe(table, hide_index=True, width="stretch")
-            columns = st.columns(3)
-            # Files are made on click, and a click does not rerun the page (a rerun after a deferred download
-            # could leave the button pointing at a file id the rerun had replaced: later clicks then did nothing).
-            columns[0].download_button(t("download_csv", lang), lambda: exports.data_csv_bytes(rows),
-                                       file_name=f"{file_stem}.csv", mime="text/csv", key=f"{key}-csv",
-                                       on_click="ignore")
-            columns[1].download_button(t("download_excel", lang), lambda: exports.excel_bytes(rows, lang, summary),
-                                       file_name=f"{file_stem}.xlsx", key=f"{key}-xlsx", mime=exports.XLSX_MIME,
-                                       on_click="ignore")
-            columns[2].download_button(t("download_png", lang), lambda: exports.png_bytes(figure),
-                                       file_name=f"{file_stem}.png", mime="image/png", key=f"{key}-png",
-                                       on_click="ignore")
-    source_list(sources, lang)
+    notes = "  \n".join("⚠ " + views.escape_markdown(caveat) for caveat in caveats or [])
+    if present.presenting():  # the slide keeps the chart; what is needed to read it closely is one click away
+        if notes or len(sources):
+            with st.expander(t("present_notes", lang, count=len(caveats or [])), expanded=False):
+                if notes:
+                    st.caption(notes)
+                source_list(sources, lang)
+        return
+    if notes:
+        st.caption(notes)
+    with st.expander(t("table_view", lang)):
+        st.dataframe(table, hide_index=True, width="stretch")
+        columns = st.columns(3)
+        # Files are made on click, and a click does not rerun the page (a rerun after a deferred download
+        # could leave the button pointing at a file id the rerun had replaced: later clicks then did nothing).
+        columns[0].download_button(t("download_csv", lang), lambda: exports.data_csv_bytes(rows),
+                                   file_name=f"{file_stem}.csv", mime="text/csv", key=f"{key}-csv",
+                                   on_click="ignore")
+        columns[1].download_button(t("download_excel", lang), lambda: exports.excel_bytes(rows, lang, summary),
+                                   file_name=f"{file_stem}.xlsx", key=f"{key}-xlsx", mime=exports.XLSX_MIME,
+                                   on_click="ignore")
+        columns[2].download_button(t("download_png", lang), lambda: exports.png_bytes(figure),
+                                   file_name=f"{file_stem}.png", mime="image/png", key=f"{key}-png",
+                                   on_click="ignore")
+    source_list(sources, lang, fold_after=SOURCES_SHOWN)
 
 
+SOURCES_SHOWN = 3  # a chart's new sources listed under it; more fold into an expander ("Nguồn (12)")
 LISTED_SOURCES_KEY = "_sources_listed"  # ids of the sources already listed in full on this run of the page
 
 
-def source_list(frame: pd.DataFrame, lang: str) -> None:
+def source_list(frame: pd.DataFrame, lang: str, fold_after: int | None = None) -> None:
     """The sources of what is on screen: each listed in full (title, outlet, date, link) the first time the page
-    shows it; a chart whose sources were listed above names them briefly instead of repeating the list."""
+    shows it; a chart whose sources were listed above names them briefly instead of repeating the list. More than
+    `fold_after` new sources fold into an expander, to keep pages short."""
     listed = st.session_state.setdefault(LISTED_SOURCES_KEY, set())
+    ids = list(dict.fromkeys(frame["source_id"].tolist())) if "source_id" in frame else []
+    new = [i for i in ids if i not in listed]
     text = views.source_list_text(frame, lang, listed)
-    listed.update(frame["source_id"].tolist() if "source_id" in frame else [])
-    if text:
+    listed.update(ids)
+    if not text:
+        return
+    if fold_after is not None and len(new) > fold_after:
+        with st.expander(t("sources_folded", lang, count=len(new))):
+            st.caption(text)
+    else:
         st.caption(text)
 
 

@@ -17,14 +17,14 @@ from provdash.numbers import format_day, format_number
 
 # The home page's list of pages: file and the text key that says what it answers.
 HOME_LINKS = [
-    ("pages/overview.py", "nav_overview", "home_page_overview"),
-    ("pages/digital_economy.py", "nav_digital", "home_page_digital"),
-    ("pages/foreign_investment.py", "nav_fdi", "home_page_fdi"),
-    ("pages/industrial_zones.py", "nav_zones", "home_page_zones"),
-    ("pages/compare.py", "nav_compare", "home_page_compare"),
-    ("pages/timeline.py", "nav_timeline", "home_page_timeline"),
-    ("pages/sources.py", "nav_sources", "home_page_sources"),
-    ("pages/update.py", "nav_update", "home_page_update"),
+    ("app_pages/overview.py", "nav_overview", "home_page_overview"),
+    ("app_pages/digital_economy.py", "nav_digital", "home_page_digital"),
+    ("app_pages/foreign_investment.py", "nav_fdi", "home_page_fdi"),
+    ("app_pages/industrial_zones.py", "nav_zones", "home_page_zones"),
+    ("app_pages/compare.py", "nav_compare", "home_page_compare"),
+    ("app_pages/timeline.py", "nav_timeline", "home_page_timeline"),
+    ("app_pages/sources.py", "nav_sources", "home_page_sources"),
+    ("app_pages/update.py", "nav_update", "home_page_update"),
 ]
 
 

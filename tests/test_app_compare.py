@@ -1,4 +1,4 @@
-"""AppTest of the Compare page (pages/compare.py) against the real database: default view, the indicator
+"""AppTest of the Compare page (app_pages/compare.py) against the real database: default view, the indicator
 kept in the URL, both languages, the caveats, the figure, and hostile URL parameters."""
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from provdash import paths
 from tests.conftest import open_app_page
 from provdash.queries import connect_readonly
 
-PAGE = "pages/compare.py"
+PAGE = "app_pages/compare.py"
 
 
 def open_page(**query) -> AppTest:

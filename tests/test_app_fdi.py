@@ -1,4 +1,4 @@
-"""AppTest of the FDI page (pages/foreign_investment.py) against the real database: default view and URL
+"""AppTest of the FDI page (app_pages/foreign_investment.py) against the real database: default view and URL
 parameters, both languages, the KCN-only wording, partial periods on the bars, hostile parameters."""
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from provdash import paths
+from provdash.figures import base
 from tests.conftest import open_app_page
 
-PAGE = "pages/foreign_investment.py"
+PAGE = "app_pages/foreign_investment.py"
 
 
 def open_page(built_db, **query) -> AppTest:
@@ -48,8 +49,9 @@ def test_default_view_in_vietnamese(default_vi):
     at = default_vi
     assert not at.exception
     assert at.title[0].value == "Thu hút đầu tư nước ngoài (FDI)"
-    assert [s.value for s in at.subheader] == ["Xếp hạng thu hút FDI cả nước", "Vốn đăng ký và dự án lũy kế",
-                                               "Vốn và dự án theo từng kỳ", "Tăng trưởng giữa các kỳ so sánh được"]
+    assert [s.value for s in at.subheader] == ["Xếp hạng thu hút FDI cả nước", "Tăng trưởng giữa các kỳ so sánh được"]
+    assert [tab.label for tab in at.tabs] == ["Vốn đăng ký lũy kế", "Dự án còn hiệu lực", "Vốn cấp mới, tăng thêm theo kỳ",
+                                              "Dự án mới, tăng vốn theo kỳ", "Tăng trưởng giữa các kỳ so sánh được"]
     # the old province's newest rank (2024) and the merged province's rank for January-February 2026, each with
     # its period under the card so a two-month rank is not read as a yearly one
     assert {m.label: m.value for m in at.metric} == {"Xếp hạng thu hút vốn FDI – Thái Nguyên (trước sáp nhập)": "thứ 10/63",
@@ -152,9 +154,9 @@ def test_hostile_query_parameters_do_not_break_the_page(built_db, query):
     assert all("<script>" not in json.dumps(spec) for spec in figures(at))
 
 
-@pytest.mark.parametrize("slide, charts, heading", [
-    (1, 0, "Xếp hạng thu hút FDI cả nước"), (2, 1, None), (3, 1, None), (4, 1, None), (5, 1, None),
-    (6, 0, "Tăng trưởng giữa các kỳ so sánh được"),
+@pytest.mark.parametrize("slide, charts, heading", [  # the main chart first, the rank card last
+    (1, 1, None), (2, 1, None), (3, 1, None), (4, 1, None), (5, 0, "Tăng trưởng giữa các kỳ so sánh được"),
+    (6, 0, "Xếp hạng thu hút FDI cả nước"),
 ])
 def test_presenter_mode_shows_one_slide_at_a_time(built_db, slide, charts, heading):
     at = open_page(built_db, present="1")
@@ -163,4 +165,4 @@ def test_presenter_mode_shows_one_slide_at_a_time(built_db, slide, charts, headi
     assert not at.exception
     assert len(at.get("plotly_chart")) == charts
     assert [s.value for s in at.subheader] == ([heading] if heading else [])
-    assert all(spec["layout"]["title"]["font"]["size"] == 30 for spec in figures(at))  # presenter sizes
+    assert all(spec["layout"]["title"]["font"]["size"] == base.PRESENTER.title_size for spec in figures(at))  # presenter sizes

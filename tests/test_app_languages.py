@@ -14,8 +14,8 @@ from streamlit.testing.v1 import AppTest
 from provdash import present
 from tests.conftest import open_app_page
 
-PAGES = ["pages/home.py", "pages/overview.py", "pages/digital_economy.py", "pages/foreign_investment.py",
-         "pages/industrial_zones.py", "pages/compare.py", "pages/timeline.py", "pages/sources.py", "pages/update.py"]
+PAGES = ["app_pages/home.py", "app_pages/overview.py", "app_pages/digital_economy.py", "app_pages/foreign_investment.py",
+         "app_pages/industrial_zones.py", "app_pages/compare.py", "app_pages/timeline.py", "app_pages/sources.py", "app_pages/update.py"]
 WIDEST = {"from": "2015", "to": "2050"}
 VIETNAMESE_LETTER = "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 VIETNAMESE_WORD = re.compile(rf"[^\W\d_]*[{VIETNAMESE_LETTER}][^\W\d_]*", re.IGNORECASE)
@@ -169,7 +169,7 @@ def test_vietnamese_pages_show_no_english_notes(built_db, vocabulary, page):
 def test_every_compare_indicator_speaks_the_page_language(built_db, vocabulary, lang):
     problems = []
     for indicator in compare_indicators(built_db):
-        at = open_app_page("pages/compare.py", lang=lang, ind=indicator)
+        at = open_app_page("app_pages/compare.py", lang=lang, ind=indicator)
         assert not at.exception, indicator
         texts = page_texts(at)
         found = (vietnamese_words(texts, vocabulary) if lang == "en"

@@ -51,7 +51,7 @@ BOARD = {
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_overview_board_answers_the_four_questions(built_db, lang):
-    at = open_page("pages/overview.py", lang=lang)
+    at = open_page("app_pages/overview.py", lang=lang)
     assert not at.exception
     text = all_text(at)
     for expected in BOARD[lang]:
@@ -60,7 +60,7 @@ def test_overview_board_answers_the_four_questions(built_db, lang):
 
 
 def test_overview_board_links_each_answer_to_its_page_with_the_provinces(built_db):
-    at = open_page("pages/overview.py")
+    at = open_page("app_pages/overview.py")
     links = [link for link in at.get("page_link")]
     pages = [link.proto.page for link in links]
     assert [p.rsplit("/", 1)[-1] for p in pages] == ["kinh_te_so", "fdi", "khu_cong_nghiep"], pages
@@ -72,7 +72,7 @@ def test_overview_board_links_each_answer_to_its_page_with_the_provinces(built_d
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_overview_tables_carry_the_evidence_of_each_status(built_db, lang):
-    at = open_page("pages/overview.py", lang=lang)
+    at = open_page("app_pages/overview.py", lang=lang)
     matrix, without, details = (frame.value for frame in at.dataframe)
     status_column = "Trạng thái" if lang == "vi" else "Status"
     assert details[status_column].str.match(r"^[✔▲◆▼✖▽≠↪…] \S.* — ").all(), "icon, words and what it rests on"
@@ -85,7 +85,7 @@ def test_overview_tables_carry_the_evidence_of_each_status(built_db, lang):
 
 
 def test_overview_filters_by_category_and_province(built_db):
-    at = open_page("pages/overview.py", cat="fdi", j=["vinh_phuc"])
+    at = open_page("app_pages/overview.py", cat="fdi", j=["vinh_phuc"])
     assert not at.exception
     details = at.dataframe[-1].value
     assert len(details) >= 1
@@ -95,7 +95,7 @@ def test_overview_filters_by_category_and_province(built_db):
 
 @pytest.mark.parametrize("lang, separators, target_text", [("vi", ",.", "20 %"), ("en", ".,", "20%")])
 def test_digital_economy_chart_shows_targets_and_method_break(built_db, lang, separators, target_text):
-    at = open_page("pages/digital_economy.py", lang=lang)
+    at = open_page("app_pages/digital_economy.py", lang=lang)
     assert not at.exception
     share = figures(at)[0]
     assert share["layout"]["separators"] == separators
@@ -110,7 +110,7 @@ def test_digital_economy_chart_shows_targets_and_method_break(built_db, lang, se
 
 
 def test_digital_economy_restores_filters_from_the_url(built_db):
-    at = open_page("pages/digital_economy.py", j=["vinh_phuc"], **{"from": "2020", "to": "2045"})
+    at = open_page("app_pages/digital_economy.py", j=["vinh_phuc"], **{"from": "2020", "to": "2045"})
     assert not at.exception
     share = figures(at)[0]
     jurisdictions_drawn = {name.split(" ·")[0] for name in (t.get("name", "") for t in share["data"]) if "Vĩnh Phúc" in name}
@@ -127,6 +127,6 @@ def test_digital_economy_restores_filters_from_the_url(built_db):
     {"j": ["thai_nguyen", "thai_nguyen", "nowhere"], "unknown": "x" * 5000},
 ])
 def test_hostile_url_parameters_are_ignored(built_db, query):
-    for page in ("pages/overview.py", "pages/digital_economy.py"):
+    for page in ("app_pages/overview.py", "app_pages/digital_economy.py"):
         at = open_page(page, **query)
         assert not at.exception

@@ -1,4 +1,4 @@
-"""The Sources & method page (pages/sources.py): table tests for its pure builders (provdash/catalogue.py),
+"""The Sources & method page (app_pages/sources.py): table tests for its pure builders (provdash/catalogue.py),
 the search, count and page queries, and AppTest runs against the real database — default view, search and
 filters kept in the URL, both languages, one status row per target, the downloads (built on click), and hostile
 URL parameters — and against a small synthetic database of several pages (the page number in the URL)."""
@@ -20,7 +20,7 @@ from provdash import catalogue, exports, paths, progress, scale_db, ui, views
 from provdash.i18n import t
 from provdash.queries import connect_readonly, copy_query_csv, run_query
 
-PAGE = "pages/sources.py"
+PAGE = "app_pages/sources.py"
 
 
 # --- pure builders ---------------------------------------------------------------------------------------

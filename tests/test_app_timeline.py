@@ -1,5 +1,5 @@
 """The policy timeline: its pure pieces (dates at their precision, chart labels, marker layout) and AppTest runs
-of pages/timeline.py in both languages, filtered, in presenter mode and with hostile parameters."""
+of app_pages/timeline.py in both languages, filtered, in presenter mode and with hostile parameters."""
 from __future__ import annotations
 
 import re
@@ -14,8 +14,8 @@ from provdash import paths
 from provdash.figures import base, events
 
 DASHBOARD = (paths.ROOT / "dashboard.py").read_text(encoding="utf-8")
-REGISTERED = bool(re.search(r'\(\s*"pages/timeline\.py"\s*,\s*"nav_timeline"\s*,\s*"dong_thoi_gian"', DASHBOARD))
-needs_registration = pytest.mark.skipif(not REGISTERED, reason="pages/timeline.py is not in dashboard.py's PAGES yet")
+REGISTERED = bool(re.search(r'\(\s*"app_pages/timeline\.py"\s*,\s*"nav_timeline"\s*,\s*"dong_thoi_gian"', DASHBOARD))
+needs_registration = pytest.mark.skipif(not REGISTERED, reason="app_pages/timeline.py is not in dashboard.py's PAGES yet")
 
 
 def event(**values) -> dict:
@@ -81,7 +81,7 @@ def test_timeline_items_filter_by_type_and_sort_by_date():
 def test_markers_only_within_the_chart_range_and_above_the_plot():
     figure = base.apply_layout(go.Figure(go.Scatter(x=pd.to_datetime(["2022-12-31", "2025-12-31"]), y=[1, 2])),
                                "vi", "Tiêu đề", source_text="Nguồn")
-    base.pad_date_range(figure, pd.Series([date(2022, 12, 31), date(2025, 12, 31)]))
+    base.year_axis(figure, [date(2022, 12, 31), date(2025, 12, 31)])
     height, top, bottom = figure.layout.height, figure.layout.margin.t, figure.layout.margin.b
     frame = pd.DataFrame([event(event_id="old", date=date(2019, 1, 1), title_vi="Cũ: trước phạm vi"),
                           event(event_id="in", title_vi="Mạng 5G: có mặt"),
@@ -112,9 +112,9 @@ def test_label_text_from_data_cannot_inject_markup():
 
 
 def test_timeline_is_registered_in_the_navigation():
-    assert REGISTERED, ('add ("pages/timeline.py", "nav_timeline", "dong_thoi_gian", False) to PAGES in dashboard.py '
-                        "(the url path must not equal a file name in pages/)")
-    assert not (paths.ROOT / "pages" / "dong_thoi_gian.py").exists()
+    assert REGISTERED, ('add ("app_pages/timeline.py", "nav_timeline", "dong_thoi_gian", False) to PAGES in dashboard.py '
+                        "(the url path must not equal a file name in app_pages/)")
+    assert not (paths.PAGES_DIR / "dong_thoi_gian.py").exists()
 
 
 def open_timeline(**query) -> AppTest:
@@ -122,7 +122,7 @@ def open_timeline(**query) -> AppTest:
     for key, value in query.items():
         at.query_params[key] = value
     at.run()
-    return at.switch_page("pages/timeline.py").run()
+    return at.switch_page("app_pages/timeline.py").run()
 
 
 def page_text(at: AppTest) -> str:

@@ -32,7 +32,7 @@ def open_update(lang="vi") -> AppTest:
     at = AppTest.from_file(str(paths.ROOT / "dashboard.py"), default_timeout=90)
     at.query_params["lang"] = lang
     at.run()
-    return at.switch_page("pages/update.py").run()
+    return at.switch_page("app_pages/update.py").run()
 
 
 def extract(at: AppTest, text: str) -> AppTest:

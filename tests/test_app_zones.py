@@ -1,4 +1,4 @@
-"""AppTest of the industrial-zone page (pages/industrial_zones.py) against the real database: planned against
+"""AppTest of the industrial-zone page (app_pages/industrial_zones.py) against the real database: planned against
 established traces, the IT park and the two Vĩnh Phúc plans, progress, both languages, hostile parameters."""
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from provdash import paths
+from provdash.figures import base
 from tests.conftest import open_app_page
 
-PAGE = "pages/industrial_zones.py"
+PAGE = "app_pages/industrial_zones.py"
 
 
 def open_page(built_db, **query) -> AppTest:
@@ -130,4 +131,4 @@ def test_presenter_mode_shows_one_slide_at_a_time(built_db, slide, charts, table
     assert not at.exception
     assert len(at.get("plotly_chart")) == charts and len(at.dataframe) == tables
     assert (len(at.metric) > 0) == (slide == 1)
-    assert all(spec["layout"]["title"]["font"]["size"] == 30 for spec in figures(at))
+    assert all(spec["layout"]["title"]["font"]["size"] == base.PRESENTER.title_size for spec in figures(at))

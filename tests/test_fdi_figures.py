@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from provdash.figures import fdi
+from provdash.figures import bars, base, fdi_flows, fdi_growth, fdi_rank, fdi_stock, parts
 from provdash.queries import connect_readonly, run_query
 
 NAMES = {"thai_nguyen": ("Thái Nguyên (trước sáp nhập)", "Thái Nguyên (before merger)"),
@@ -70,7 +70,7 @@ def frame(*rows) -> pd.DataFrame:
     (("2024-01-01", "2024-12-31"), ("2024-01-01", "2024-12-31"), None),     # the same period: no
 ])
 def test_whole_years_apart(earlier, later, expected):
-    assert fdi.whole_years_apart(*earlier, *later) == expected
+    assert fdi_growth.whole_years_apart(*earlier, *later) == expected
 
 
 # --- comparable_growth --------------------------------------------------------------------------------------
@@ -114,72 +114,72 @@ M10_2024 = dict(start="2024-01-01", end="2024-10-31", label="10 tháng năm 2024
     ([obs(start="2021-01-01", end="2025-12-31", label="giai đoạn 2021-2025", period_type="multi_year"), obs(**Y2024)], []),
 ])
 def test_comparable_growth_pairs_only_comparable_periods(rows, expected):
-    pairs = fdi.comparable_growth(frame(*rows))
+    pairs = fdi_growth.comparable_growth(frame(*rows))
     assert list(zip(pairs["from_label"], pairs["to_label"])) == expected
 
 
 def test_growth_values_and_hedges():
-    pairs = fdi.comparable_growth(frame(obs(**Y2023, value=253.3, qualifier="over"), obs(**Y2024, value=518.54)))
+    pairs = fdi_growth.comparable_growth(frame(obs(**Y2023, value=253.3, qualifier="over"), obs(**Y2024, value=518.54)))
     row = pairs.iloc[0]
     assert row["growth_pct"] == pytest.approx((518.54 / 253.3 - 1) * 100)
     assert row["change"] == pytest.approx(265.24)
     assert bool(row["approximate"]) and row["years_apart"] == 1
-    table = fdi.growth_table(pairs, "vi")
+    table = fdi_growth.growth_table(pairs, "vi")
     assert table["Tăng/giảm cả kỳ"].iloc[0] == "khoảng +104,7 %"
     assert table["Số kỳ trước"].iloc[0] == "trên 253,3 triệu USD"
-    assert fdi.growth_table(pairs, "en")["Change over the span"].iloc[0] == "about +104.7%"
+    assert fdi_growth.growth_table(pairs, "en")["Change over the span"].iloc[0] == "about +104.7%"
 
 
 def test_a_change_over_several_years_names_its_span_and_its_yearly_rate():
-    pairs = fdi.comparable_growth(frame(
+    pairs = fdi_growth.comparable_growth(frame(
         obs(start="2022-12-31", end="2022-12-31", label="tháng 12/2022", period_type="point", value=453, measure="stock"),
         obs(start="2024-12-31", end="2024-12-31", label="tháng 12/2024", period_type="point", value=636, measure="stock",
             qualifier="over")))
     row = pairs.iloc[0]
     assert row["years_apart"] == 2
     assert row["growth_pct_per_year"] == pytest.approx(((636 / 453) ** 0.5 - 1) * 100)
-    vi, en = fdi.growth_table(pairs, "vi").iloc[0], fdi.growth_table(pairs, "en").iloc[0]
+    vi, en = fdi_growth.growth_table(pairs, "vi").iloc[0], fdi_growth.growth_table(pairs, "en").iloc[0]
     assert vi["Kỳ so sánh"] == "tháng 12/2022 → tháng 12/2024 (2 năm)"
     assert vi["Tăng/giảm cả kỳ"] == "khoảng +40,4 % sau 2 năm"
     assert vi["Bình quân mỗi năm"] == "khoảng +18,5 %/năm"
     assert en["Periods compared"] == "as of Dec 2022 → as of Dec 2024 (2 years)"
     assert en["Change over the span"] == "about +40.4% over 2 years"
     assert en["Per year"] == "about +18.5% a year"
-    one = fdi.growth_table(fdi.comparable_growth(frame(obs(**Y2023, value=100), obs(**Y2024, value=110))), "vi").iloc[0]
+    one = fdi_growth.growth_table(fdi_growth.comparable_growth(frame(obs(**Y2023, value=100), obs(**Y2024, value=110))), "vi").iloc[0]
     assert (one["Kỳ so sánh"], one["Tăng/giảm cả kỳ"], one["Bình quân mỗi năm"]) == (
         "năm 2023 → năm 2024 (1 năm)", "+10,0 %", "+10,0 %/năm")
 
 
 def test_growth_from_zero_has_no_rate_and_falls_are_negative():
-    zero = fdi.comparable_growth(frame(obs(**Y2023, value=0, unit="projects", indicator_unit="projects"),
+    zero = fdi_growth.comparable_growth(frame(obs(**Y2023, value=0, unit="projects", indicator_unit="projects"),
                                        obs(**Y2024, value=5, unit="projects", indicator_unit="projects")))
     assert zero["growth_pct"].isna().all() and zero["change"].iloc[0] == 5
-    fall = fdi.comparable_growth(frame(obs(**Y2023, value=41), obs(**Y2024, value=22)))
-    assert fdi.growth_table(fall, "vi")["Tăng/giảm cả kỳ"].iloc[0] == "−46,3 %"
+    fall = fdi_growth.comparable_growth(frame(obs(**Y2023, value=41), obs(**Y2024, value=22)))
+    assert fdi_growth.growth_table(fall, "vi")["Tăng/giảm cả kỳ"].iloc[0] == "−46,3 %"
 
 
 def test_growth_across_units_gives_a_rate_but_no_absolute_change():
-    pairs = fdi.comparable_growth(frame(
+    pairs = fdi_growth.comparable_growth(frame(
         obs(start="2016-01-01", end="2020-12-31", label="2016-2020", period_type="multi_year", value=2000),
         obs(start="2021-01-01", end="2025-12-31", label="2021-2025", period_type="multi_year", value=3.2, unit="usd_bn")))
     assert pairs["growth_pct"].iloc[0] == pytest.approx(60.0)
     assert pairs["change"].iloc[0] is None
-    assert fdi.growth_table(pairs, "vi")["Chênh lệch"].iloc[0] == "–"
+    assert fdi_growth.growth_table(pairs, "vi")["Chênh lệch"].iloc[0] == "–"
 
 
 def test_growth_notes_say_when_nothing_is_comparable():
     lone = frame(obs(**M5_2024), obs(**Y2024))
-    pairs = fdi.comparable_growth(lone)
+    pairs = fdi_growth.comparable_growth(lone)
     assert pairs.empty
-    assert fdi.growth_notes(pairs, "vi", lone) == [
+    assert fdi_growth.growth_notes(pairs, "vi", lone) == [
         "Không có cặp số liệu nào so sánh được cho lựa chọn này, nên không tính tăng trưởng."]
     both = frame(obs(**Y2023), obs(**Y2024), obs(**Y2024, jurisdiction="vinh_phuc"))
-    notes = fdi.growth_notes(fdi.comparable_growth(both), "en", both)
+    notes = fdi_growth.growth_notes(fdi_growth.comparable_growth(both), "en", both)
     assert len(notes) == 1 and notes[0].startswith("Vĩnh Phúc:")
 
 
 def test_growth_of_empty_input_is_empty():
-    assert fdi.comparable_growth(pd.DataFrame()).empty
+    assert fdi_growth.comparable_growth(pd.DataFrame()).empty
 
 
 # --- cumulative stocks --------------------------------------------------------------------------------------
@@ -202,34 +202,34 @@ CAPITAL = frame(
 
 
 def test_stock_declines_finds_the_fall_and_nothing_else():
-    declines = fdi.stock_declines(CAPITAL)
+    declines = fdi_stock.stock_declines(CAPITAL)
     assert [(e["value"], later["value"]) for e, later in declines] == [(11.18, 10.92)]
 
 
 @pytest.mark.parametrize("lang, kcn_words, separators", [("vi", "KCN", ",."), ("en", "industrial zones", ".,")])
 def test_stock_chart_keeps_kcn_only_apart_and_says_so(lang, kcn_words, separators):
-    parts = fdi.stock_chart(CAPITAL, "fdi_registered_capital", lang)
-    names = [trace.name for trace in parts.figure.data]
+    chart = fdi_stock.stock_chart(CAPITAL, "fdi_registered_capital", lang)
+    names = [trace.name for trace in chart.figure.data]
     vinh_phuc = [n for n in names if n.startswith("Vĩnh Phúc")]
     assert len(vinh_phuc) == 2 and sum(kcn_words in n for n in vinh_phuc) == 1
-    assert parts.figure.layout.separators == separators
-    assert any(kcn_words in c and "Vĩnh Phúc" in c for c in parts.caveats)
-    fall = [c for c in parts.caveats if ("11,18" if lang == "vi" else "11.18") in c]
+    assert chart.figure.layout.separators == separators
+    assert any(kcn_words in c and "Vĩnh Phúc" in c for c in chart.caveats)
+    fall = [c for c in chart.caveats if ("11,18" if lang == "vi" else "11.18") in c]
     assert fall and ("10,92" if lang == "vi" else "10.92") in fall[0]
-    assert len(parts.figure.layout.annotations) == 1
-    assert parts.figure.layout.title.text.startswith("Vốn FDI đăng ký lũy kế" if lang == "vi" else "Cumulative")
+    assert len(chart.figure.layout.annotations) == 1
+    assert chart.figure.layout.title.text.startswith("Vốn FDI đăng ký lũy kế" if lang == "vi" else "Cumulative")
 
 
 def test_stock_summary_and_title_use_vietnamese_numbers_and_qualifiers():
-    parts = fdi.stock_chart(CAPITAL, "fdi_registered_capital", "vi")
-    assert "Vĩnh Phúc trên 8,43 tỷ USD" in parts.figure.layout.title.text
-    assert "lũy kế đến nay, 22/4/2025" in parts.summary
-    assert "Qualifier" not in parts.table.columns and "Mức độ chắc chắn" in parts.table.columns
-    assert "trên" in set(parts.table["Mức độ chắc chắn"])
+    chart = fdi_stock.stock_chart(CAPITAL, "fdi_registered_capital", "vi")
+    assert "Vĩnh Phúc trên 8,43 tỷ USD" in chart.figure.layout.title.text
+    assert "lũy kế đến nay, 22/4/2025" in chart.summary
+    assert "Qualifier" not in chart.table.columns and "Mức độ chắc chắn" in chart.table.columns
+    assert "trên" in set(chart.table["Mức độ chắc chắn"])
 
 
 def test_stock_chart_of_an_absent_indicator_is_none():
-    assert fdi.stock_chart(CAPITAL, "fdi_projects_active", "vi") is None
+    assert fdi_stock.stock_chart(CAPITAL, "fdi_projects_active", "vi") is None
 
 
 # --- amounts per period -------------------------------------------------------------------------------------
@@ -246,52 +246,52 @@ FLOWS = frame(
 
 
 def test_flow_bars_label_every_period_and_never_mix_kinds_of_period():
-    bars = fdi.flow_bars(FLOWS, fdi.CAPITAL_FLOWS, "vi")
-    categories = bars["category"].tolist()
+    drawn = fdi_flows.flow_bars(FLOWS, fdi_flows.CAPITAL_FLOWS, "vi")
+    categories = drawn["category"].tolist()
     assert any("5 tháng đầu năm 2024 (kỳ chưa trọn năm)" in c for c in categories)
     assert any("giai đoạn 2021-2025 (nhiều năm)" in c for c in categories)
     assert any("Mục tiêu: năm 2023" in c for c in categories)
     assert any("chỉ trong các KCN" in c and "10 tháng năm 2024" in c for c in categories)
-    assert bars["category"].is_unique
-    looks = dict(zip(bars["category"], bars["look"]))
+    assert drawn["category"].is_unique
+    looks = dict(zip(drawn["category"], drawn["look"]))
     assert looks[next(c for c in categories if "năm 2023" in c and "Thái Nguyên" in c)] == "year"
     assert looks[next(c for c in categories if "5 tháng" in c)] == "part_year"
     # a full year and a part of a year of the same series are in different groups (traces)
-    groups = bars.groupby("group")["look"].nunique()
+    groups = drawn.groupby("group")["look"].nunique()
     assert (groups == 1).all()
-    assert bars[bars["look"] == "year"]["group"].isin(bars[bars["look"] == "part_year"]["group"]).sum() == 0
+    assert drawn[drawn["look"] == "year"]["group"].isin(drawn[drawn["look"] == "part_year"]["group"]).sum() == 0
 
 
 def test_flow_chart_draws_partial_periods_hatched_and_titles_the_comparable_change():
-    parts = fdi.flow_chart(FLOWS, fdi.CAPITAL_FLOWS, "vi", fallback_title_key="fdi_capital_title_fallback")
-    bars = [tr for tr in parts.figure.data if tr.type == "bar"]
-    partial = [tr for tr in bars if any("(kỳ chưa trọn năm)" in y for y in tr.y)]
-    full = [tr for tr in bars if all("(kỳ chưa trọn năm)" not in y and "nhiều năm" not in y
+    chart = fdi_flows.flow_chart(FLOWS, fdi_flows.CAPITAL_FLOWS, "vi", fallback_title_key="fdi_capital_title_fallback")
+    drawn = [tr for tr in chart.figure.data if tr.type == "bar"]
+    partial = [tr for tr in drawn if any("(kỳ chưa trọn năm)" in y for y in tr.y)]
+    full = [tr for tr in drawn if all("(kỳ chưa trọn năm)" not in y and "nhiều năm" not in y
                                      and "Mục tiêu" not in y for y in tr.y)]
     assert partial and all(tr.marker.pattern.shape == "/" for tr in partial)
     assert full and all(not tr.marker.pattern.shape for tr in full)
-    assert parts.figure.layout.title.text == "Thái Nguyên – Vốn FDI cấp mới, năm 2024: tăng khoảng 104,7 % so với năm 2023"
-    assert parts.figure.layout.separators == ",."
-    assert any("kỳ chưa trọn năm" in c for c in parts.caveats)
-    assert any("nhiều năm" in c for c in parts.caveats)
-    assert any("chỉ trong các KCN" in c for c in parts.caveats)
+    assert chart.figure.layout.title.text == "Thái Nguyên – Vốn FDI cấp mới, năm 2024: tăng khoảng 104,7 % so với năm 2023"
+    assert chart.figure.layout.separators == ",."
+    assert any("kỳ chưa trọn năm" in c for c in chart.caveats)
+    assert any("nhiều năm" in c for c in chart.caveats)
+    assert any("chỉ trong các KCN" in c for c in chart.caveats)
 
 
 def test_flow_chart_without_comparable_pairs_falls_back_to_a_plain_title():
-    parts = fdi.flow_chart(frame(obs(**M5_2024), obs(**Y2024)), fdi.CAPITAL_FLOWS, "en",
+    chart = fdi_flows.flow_chart(frame(obs(**M5_2024), obs(**Y2024)), fdi_flows.CAPITAL_FLOWS, "en",
                            fallback_title_key="fdi_capital_title_fallback")
-    assert parts.figure.layout.title.text.startswith("New and added FDI capital per period")
-    assert fdi.flow_chart(frame(obs(**Y2024)), fdi.PROJECT_FLOWS, "en",
+    assert chart.figure.layout.title.text.startswith("New and added FDI capital per period")
+    assert fdi_flows.flow_chart(frame(obs(**Y2024)), fdi_flows.PROJECT_FLOWS, "en",
                           fallback_title_key="fdi_projects_title_fallback") is None
 
 
 def test_bar_panels_write_no_data_instead_of_a_zero_bar():
-    bars = pd.DataFrame([
+    drawn = pd.DataFrame([
         dict(panel="P", category="A", value=None, text="", hover="h", colour="#0072B2", look="established",
              legend="A", group="a"),
         dict(panel="P", category="B", value=3.0, text="3", hover="h", colour="#D55E00", look="plan", legend="B",
              group="b")])
-    figure = fdi.bar_panels(bars, "vi", title="T", source_text="S", no_data_text="chưa có số liệu")
+    figure = bars.bar_panels(drawn, "vi", title="T", source_text="S", no_data_text="chưa có số liệu")
     kinds = {tr.type: tr for tr in figure.data}
     assert list(kinds["scatter"].text) == ["chưa có số liệu"] and list(kinds["scatter"].x) == [0]
     assert list(kinds["bar"].y) == ["B"] and kinds["bar"].marker.pattern.shape == "/"
@@ -300,9 +300,9 @@ def test_bar_panels_write_no_data_instead_of_a_zero_bar():
 # --- small wording helpers and the rank card ---------------------------------------------------------------
 
 def test_short_names_keep_full_names_when_they_would_clash():
-    assert fdi.short_names(frame(obs(), obs(jurisdiction="vinh_phuc")), "vi") == {
+    assert parts.short_names(frame(obs(), obs(jurisdiction="vinh_phuc")), "vi") == {
         "thai_nguyen": "Thái Nguyên", "vinh_phuc": "Vĩnh Phúc"}
-    assert fdi.short_names(frame(obs(), obs(jurisdiction="thai_nguyen_2025")), "en") == {
+    assert parts.short_names(frame(obs(), obs(jurisdiction="thai_nguyen_2025")), "en") == {
         "thai_nguyen": "Thái Nguyên (before merger)", "thai_nguyen_2025": "Thái Nguyên (merged)"}
 
 
@@ -312,7 +312,7 @@ def test_short_names_keep_full_names_when_they_would_clash():
     ("hiện nay", "2024-12-06", "en", "hiện nay, 6 Dec 2024"),
 ])
 def test_dated_label_adds_the_date_only_when_the_words_have_none(label, day, lang, expected):
-    assert fdi.dated_label({"period_label": label, "period_end": pd.Timestamp(day)}, lang) == expected
+    assert parts.dated_label({"period_label": label, "period_end": pd.Timestamp(day)}, lang) == expected
 
 
 @pytest.mark.parametrize("lang, expected", [("vi", "thứ 10/63"), ("en", "No. 10 of 63")])
@@ -321,10 +321,10 @@ def test_rank_card(lang, expected):
                period_type="point", value=10, unit="rank_of_63", indicator_unit="rank_of_63", measure="stock",
                indicator_type="rank", quote="vị trí thứ 10/63", name="Xếp hạng thu hút vốn FDI",
                name_en="FDI attraction rank")
-    (card,) = fdi.rank_cards(frame(rank), lang)
+    (card,) = fdi_rank.rank_cards(frame(rank), lang)
     assert card.value == expected
     assert "Thái Nguyên" in card.label and "vị trí thứ 10/63" in card.caption and "Outlet A" in card.caption
-    assert fdi.rank_cards(frame(rank).iloc[0:0], lang) == []
+    assert fdi_rank.rank_cards(frame(rank).iloc[0:0], lang) == []
 
 
 # --- on the real data ---------------------------------------------------------------------------------------
@@ -343,14 +343,14 @@ def real(built_db):
 
 def test_real_growth_pairs_are_all_comparable(real):
     stocks, flows = real
-    pairs = fdi.comparable_growth(stocks, flows)
+    pairs = fdi_growth.comparable_growth(stocks, flows)
     assert not pairs.empty
     everything = pd.concat([stocks, flows], ignore_index=True).set_index("obs_id")
     for _, pair in pairs.iterrows():
         earlier, later = everything.loc[pair["from_obs_id"]], everything.loc[pair["to_obs_id"]]
         for key in ("indicator", "jurisdiction", "scope", "method", "period_type"):
             assert earlier[key] == later[key], key
-        assert fdi.whole_years_apart(earlier["period_start"], earlier["period_end"],
+        assert fdi_growth.whole_years_apart(earlier["period_start"], earlier["period_end"],
                                      later["period_start"], later["period_end"]) is not None
     new_capital = pairs[(pairs["indicator"] == "fdi_new_capital") & (pairs["jurisdiction"] == "thai_nguyen")]
     assert list(zip(new_capital["from_label"], new_capital["to_label"])) == [("năm 2023", "năm 2024")]
@@ -358,23 +358,23 @@ def test_real_growth_pairs_are_all_comparable(real):
 
 def test_real_thai_nguyen_capital_fall_is_shown(real):
     stocks, _ = real
-    parts = fdi.stock_chart(stocks, "fdi_registered_capital", "vi")
-    assert any("10,92 tỷ USD" in c and "thu hồi" in c for c in parts.caveats)
-    vinh_phuc_kcn = [tr.name for tr in parts.figure.data if tr.name.startswith("Vĩnh Phúc") and "KCN" in tr.name]
+    chart = fdi_stock.stock_chart(stocks, "fdi_registered_capital", "vi")
+    assert any("10,92 tỷ USD" in c and "thu hồi" in c for c in chart.caveats)
+    vinh_phuc_kcn = [tr.name for tr in chart.figure.data if tr.name.startswith("Vĩnh Phúc") and "KCN" in tr.name]
     assert len(vinh_phuc_kcn) == 1
 
 
 @pytest.mark.parametrize("title, style, lines", [
-    ("Short title", fdi.base.NORMAL, 1),
-    ("Thái Nguyên (trước sáp nhập) – Vốn FDI cấp mới, năm 2024: tăng khoảng 104,7 % so với năm 2023", fdi.base.NORMAL, 2),
-    ("Vốn FDI đăng ký lũy kế – số mới nhất: Thái Nguyên 11,2 tỷ USD; Vĩnh Phúc trên 8,43 tỷ USD", fdi.base.PRESENTER, 2),
-    ("x" * 120, fdi.base.NORMAL, 1),  # nowhere to break: left as it is
+    ("Short title", base.NORMAL, 1),
+    ("Thái Nguyên (trước sáp nhập) – Vốn FDI cấp mới, năm 2024: tăng khoảng 104,7 % so với năm 2023", base.NORMAL, 2),
+    ("Vốn FDI đăng ký lũy kế – số mới nhất: Thái Nguyên 11,2 tỷ USD; Vĩnh Phúc trên 8,43 tỷ USD", base.PRESENTER, 2),
+    ("x" * 120, base.NORMAL, 1),  # nowhere to break: left as it is
 ])
 def test_fit_title_breaks_long_titles_at_a_clause(title, style, lines):
     import plotly.graph_objects as go
-    figure = fdi.base.apply_layout(go.Figure(), "vi", title, style=style)
+    figure = base.apply_layout(go.Figure(), "vi", title, style=style)
     height = figure.layout.height
-    fdi.fit_title(figure, style)
+    parts.fit_title(figure, style)
     text = figure.layout.title.text
     assert text.count("<br>") == lines - 1 and text.replace("<br>", " ").replace("  ", " ") == title
     assert (figure.layout.height > height) == (lines == 2)

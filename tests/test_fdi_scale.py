@@ -1,6 +1,6 @@
 """The FDI page at national scale: the queries hand over year-end stocks, full years and only the latest part of
-a year (never a sum); charts mark at most a few falls, draw at most a few dozen bars a panel and list the newest
-comparable pairs, each time saying what is left out; the dict-built figures match what base would draw. Plus the
+a year (never a sum); charts mark at most a few falls, draw at most a few dozen drawn a panel and list the newest
+comparable pairs, each time saying what is left out; the bar panels lay out one panel per indicator. Plus the
 page itself on a small synthetic national database."""
 from __future__ import annotations
 
@@ -12,13 +12,13 @@ import duckdb
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
-from plotly.subplots import make_subplots
 
 from provdash import scale_db
-from provdash.figures import base, fdi, trajectory
+from provdash.figures import bars, base, fdi_flows, fdi_growth, fdi_stock, parts, trajectory
+from provdash.i18n import t
 from provdash.queries import connect_readonly, run_query
 from tests.conftest import open_app_page
-from tests.test_fdi_figures import CAPITAL, obs
+from tests.test_fdi_figures import obs
 
 # --- the queries: what reaches Python at scale ---------------------------------------------------------------
 
@@ -106,8 +106,8 @@ def test_flows_arrive_as_full_years_and_the_latest_part_of_a_year_of_each_series
 def test_curated_data_arrives_whole(built_db):
     con = connect_readonly(built_db)
     try:
-        for name, indicators in (("fdi_cumulative_capital_and_projects", fdi.STOCK_INDICATORS),
-                                 ("fdi_new_and_added_by_period", fdi.CAPITAL_FLOWS + fdi.PROJECT_FLOWS)):
+        for name, indicators in (("fdi_cumulative_capital_and_projects", fdi_stock.STOCK_INDICATORS),
+                                 ("fdi_new_and_added_by_period", fdi_flows.CAPITAL_FLOWS + fdi_flows.PROJECT_FLOWS)):
             frame = run_query(con, name, **PERIOD | {"jurisdictions": ["thai_nguyen", "vinh_phuc"]})
             raw = con.execute("SELECT count(*) FROM observations WHERE list_contains(?, indicator) "
                               "AND jurisdiction IN ('thai_nguyen', 'vinh_phuc')", [list(indicators)]).fetchone()[0]
@@ -118,7 +118,7 @@ def test_curated_data_arrives_whole(built_db):
         con.close()
 
 
-# --- falls, bars and pairs: a cap, and words for what it leaves out ------------------------------------------
+# --- falls, drawn and pairs: a cap, and words for what it leaves out ------------------------------------------
 
 def stock(value, day, source="s", scope="province"):
     return obs(indicator="fdi_registered_capital", start=day, end=day, label=f"tháng {day[5:7]}/{day[:4]}",
@@ -138,24 +138,24 @@ def zigzag(falls: int) -> pd.DataFrame:
 
 
 def test_at_most_a_few_falls_are_marked_the_largest_and_the_rest_are_counted():
-    parts = fdi.stock_chart(zigzag(8), "fdi_registered_capital", "vi")
-    marks = parts.figure.layout.annotations
-    assert len(marks) == fdi.MAX_DECLINE_MARKERS
+    chart = fdi_stock.stock_chart(zigzag(8), "fdi_registered_capital", "vi")
+    marks = chart.figure.layout.annotations
+    assert len(marks) == fdi_stock.MAX_DECLINE_MARKERS
     assert sorted(pd.Timestamp(a.x).year for a in marks) == [2004, 2005, 2006, 2007, 2008]  # the deepest falls
-    falls = [c for c in parts.caveats if "giảm từ" in c]
-    assert len(falls) == fdi.MAX_DECLINE_MARKERS
-    assert any(c.startswith("Còn 3 lần giảm khác") for c in parts.caveats)
-    few = fdi.stock_chart(zigzag(2), "fdi_registered_capital", "en")
+    falls = [c for c in chart.caveats if "giảm từ" in c]
+    assert len(falls) == fdi_stock.MAX_DECLINE_MARKERS
+    assert any(c.startswith("Còn 3 lần giảm khác") for c in chart.caveats)
+    few = fdi_stock.stock_chart(zigzag(2), "fdi_registered_capital", "en")
     assert len(few.figure.layout.annotations) == 2 and not any("further" in c for c in few.caveats)
 
 
 def test_two_sources_disagreeing_on_one_date_is_not_a_fall():
     frame = pd.DataFrame([stock(10.5, "2023-12-31", "a"), stock(10.4, "2023-12-31", "b"),
                           stock(10.6, "2024-12-31", "a")])
-    assert fdi.stock_declines(frame) == []
+    assert fdi_stock.stock_declines(frame) == []
     frame = pd.DataFrame([stock(10.5, "2023-12-31", "a"), stock(10.4, "2023-12-31", "b"),
                           stock(10.45, "2024-12-31", "b")])
-    ((earlier, later),) = fdi.stock_declines(frame)
+    ((earlier, later),) = fdi_stock.stock_declines(frame)
     assert (earlier["value"], later["value"]) == (10.5, 10.45)  # from the highest of one date to the next date
 
 
@@ -172,18 +172,18 @@ def years_of_flows(first: int, last: int, sources: int = 1) -> pd.DataFrame:
 def test_a_panel_draws_the_newest_full_years_that_fit_and_says_so():
     inside = obs(start="2024-01-01", end="2024-06-30", label="6 tháng đầu năm 2024", period_type="part_year")
     frame = pd.concat([years_of_flows(2015, 2024, sources=2), pd.DataFrame([inside])], ignore_index=True)
-    parts = fdi.flow_chart(frame, fdi.CAPITAL_FLOWS, "vi", fallback_title_key="fdi_capital_title_fallback")
-    labels = [y for tr in parts.figure.data if tr.type == "bar" for y in tr.y]
+    chart = fdi_flows.flow_chart(frame, fdi_flows.CAPITAL_FLOWS, "vi", fallback_title_key="fdi_capital_title_fallback")
+    labels = [y for tr in chart.figure.data if tr.type == "bar" for y in tr.y]
     assert not any("6 tháng đầu năm 2024" in label for label in labels)  # inside a full year that is drawn
-    assert len(labels) <= fdi.MAX_PANEL_BARS
-    # 8 bars a year (2 places × 2 scopes × 2 sources) + the part of a year + the target: 3 years fit in 30
+    assert len(labels) <= fdi_flows.MAX_PANEL_BARS
+    # 8 drawn a year (2 places × 2 scopes × 2 sources) + the part of a year + the target: 3 years fit in 30
     assert {y for y in range(2015, 2025) if any(f"năm {y}" in label for label in labels)} == {2022, 2023, 2024}
     assert any("Mục tiêu: năm 2030" in label for label in labels)          # targets always stay
     assert any("5 tháng đầu năm 2025" in label for label in labels)        # so does the latest part of a year
-    assert any("mỗi chuỗi chỉ vẽ 3 năm trọn gần nhất" in c for c in parts.caveats)
-    assert len(parts.table) == 8 * 10 + 3                                    # the table keeps every period
-    few = fdi.flow_chart(pd.concat([years_of_flows(2023, 2024), pd.DataFrame([inside])], ignore_index=True),
-                         fdi.CAPITAL_FLOWS, "vi", fallback_title_key="fdi_capital_title_fallback")
+    assert any("mỗi chuỗi chỉ vẽ 3 năm trọn gần nhất" in c for c in chart.caveats)
+    assert len(chart.table) == 8 * 10 + 3                                    # the table keeps every period
+    few = fdi_flows.flow_chart(pd.concat([years_of_flows(2023, 2024), pd.DataFrame([inside])], ignore_index=True),
+                         fdi_flows.CAPITAL_FLOWS, "vi", fallback_title_key="fdi_capital_title_fallback")
     assert not any("năm trọn gần nhất" in c for c in few.caveats)
     assert any("6 tháng đầu năm 2024" in y for tr in few.figure.data if tr.type == "bar" for y in tr.y)
 
@@ -196,48 +196,32 @@ def test_each_series_keeps_its_own_newest_full_year_when_places_end_in_different
     merged = merged.assign(period_start=merged["period_start"] + pd.DateOffset(years=1),
                            period_end=merged["period_end"] + pd.DateOffset(years=1),
                            period_label=[f"năm {d.year}" for d in merged["period_end"] + pd.DateOffset(years=1)])
-    parts = fdi.flow_chart(pd.concat([old, merged], ignore_index=True), fdi.CAPITAL_FLOWS, "en",
+    chart = fdi_flows.flow_chart(pd.concat([old, merged], ignore_index=True), fdi_flows.CAPITAL_FLOWS, "en",
                            fallback_title_key="fdi_capital_title_fallback")
-    labels = [y for tr in parts.figure.data if tr.type == "bar" for y in tr.y]
+    labels = [y for tr in chart.figure.data if tr.type == "bar" for y in tr.y]
     for name, year in (("Thái Nguyên (before merger)", 2024), ("Vĩnh Phúc (before merger)", 2024),
                        ("Thái Nguyên (merged)", 2025)):
         assert any(label.startswith(name) and f"<br>{year}" in label for label in labels), (name, year)
 
 
 def test_kcn_periods_are_listed_up_to_a_few_then_counted():
-    caveat = next(c for c in fdi.flow_caveats(years_of_flows(2015, 2024), "vi") if "(KCN)" in c)
-    assert caveat.count("năm 20") == fdi.MAX_LISTED_PERIODS and "(và 14 kỳ khác)" in caveat
+    caveat = next(c for c in fdi_flows.flow_caveats(years_of_flows(2015, 2024), "vi") if "(KCN)" in c)
+    assert caveat.count("năm 20") == parts.MAX_LISTED_PERIODS and "(và 14 kỳ khác)" in caveat
 
 
 def test_many_comparable_pairs_list_only_the_newest_of_each_series():
-    pairs = fdi.comparable_growth(years_of_flows(2010, 2024))
-    assert len(pairs) == 4 * 14 > fdi.MAX_GROWTH_ROWS  # 2 places × 2 scopes, each year with the one before
-    shown, left_out = fdi.newest_pairs(pairs)
+    pairs = fdi_growth.comparable_growth(years_of_flows(2010, 2024))
+    assert len(pairs) == 4 * 14 > fdi_growth.MAX_GROWTH_ROWS  # 2 places × 2 scopes, each year with the one before
+    shown, left_out = fdi_growth.newest_pairs(pairs)
     assert len(shown) == 4 and left_out == 52 and set(shown["to_label"]) == {"năm 2024"}
-    assert fdi.growth_left_out_notes(left_out, "en")[0].startswith("52 older comparable pairs are not listed")
-    few = fdi.comparable_growth(years_of_flows(2015, 2024))
-    shown, left_out = fdi.newest_pairs(few)
+    assert fdi_growth.growth_left_out_notes(left_out, "en")[0].startswith("52 older comparable pairs are not listed")
+    few = fdi_growth.comparable_growth(years_of_flows(2015, 2024))
+    shown, left_out = fdi_growth.newest_pairs(few)
     assert len(shown) == len(few) == 36 and left_out == 0
-    assert fdi.growth_left_out_notes(0, "vi") == []
+    assert fdi_growth.growth_left_out_notes(0, "vi") == []
 
 
-# --- figures built as dicts look exactly as base would draw them ----------------------------------------------
-
-def without_template(layout: dict) -> dict:
-    return {k: v for k, v in layout.items() if k != "template"}
-
-
-@pytest.mark.parametrize("lang, style", [("vi", base.NORMAL), ("en", base.PRESENTER)])
-@pytest.mark.parametrize("names", [[], ["Thái Nguyên"], ["Một chuỗi có tên rất dài <b>", "x" * 70, "y" * 40, "z"]])
-def test_layout_dict_is_what_apply_layout_gives(lang, style, names):
-    title, y_title, source = "Tiêu đề <i>", "tỷ USD", "Nguồn: " + "rất dài; " * 20
-    figure = go.Figure([go.Scatter(x=[1], y=[1], name=n) for n in names])
-    base.apply_layout(figure, lang, title, y_title, source, style)
-    expected = figure.to_plotly_json()["layout"]
-    built = base.layout_dict(lang, title, y_title, source, style, names)
-    assert without_template(json.loads(json.dumps(built))) == without_template(json.loads(json.dumps(expected)))
-    assert built["template"] == go.layout.Template(base.TEMPLATE).to_plotly_json()
-
+# --- the shared builders: tables and drawn -------------------------------------------------------------------
 
 def rendered(trace) -> list[str]:
     """The hover texts a reader sees: the trace's shared lines (meta) around each point's own."""
@@ -248,56 +232,31 @@ def rendered(trace) -> list[str]:
             for text in getattr(trace, attribute)]
 
 
-def long_stock_series() -> pd.DataFrame:
-    rows = [stock(5 + i / 10, str((pd.Timestamp(2010, 1, 31) + pd.offsets.MonthEnd(i)).date()))
-            for i in range(80)]  # more than base.MAX_POINTS: thinned to year ends
-    return pd.DataFrame(rows + [stock(4, "2023-12-31", scope="industrial_zones")])
-
-
-@pytest.mark.parametrize("frame", [CAPITAL, long_stock_series(),
-                                   years_of_flows(2022, 2024).assign(measure="flow")])
-@pytest.mark.parametrize("lang", ["vi", "en"])
-def test_line_traces_are_what_add_value_series_draws(frame, lang):
-    expected = go.Figure()
-    base.add_value_series(expected, frame, lang)
-    built = fdi._figure(fdi._line_traces(fdi._records(frame), lang, base.NORMAL), {})
-    assert len(built.data) == len(expected.data)
-    for mine, theirs in zip(built.data, expected.data):
-        assert mine.name == theirs.name and mine.legendgroup == theirs.legendgroup and mine.mode == theirs.mode
-        assert [str(x)[:10] for x in mine.x] == [str(x)[:10] for x in theirs.x]
-        assert list(mine.y) == list(theirs.y)
-        assert mine.line.to_plotly_json() == theirs.line.to_plotly_json()
-        assert mine.marker.to_plotly_json() == theirs.marker.to_plotly_json()
-        assert rendered(mine) == rendered(theirs)
-
-
 def test_table_with_notes_is_values_table_plus_the_note():
     frame = years_of_flows(2023, 2024).assign(note="n", note_vi="g")
     for lang in ("vi", "en"):
         expected = trajectory.values_table(frame, lang)
-        expected[fdi.t("fdi_col_note", lang)] = frame["note" if lang == "en" else "note_vi"].tolist()
-        pd.testing.assert_frame_equal(fdi.table_with_notes(frame, lang), expected, check_dtype=False)
+        expected[t("fdi_col_note", lang)] = frame["note" if lang == "en" else "note_vi"].tolist()
+        pd.testing.assert_frame_equal(parts.table_with_notes(frame, lang), expected, check_dtype=False)
 
 
 @pytest.mark.parametrize("sizes", [[2], [3, 2], [10, 2, 7], [40, 3, 3, 12, 2]])
-def test_bar_panels_are_laid_out_as_make_subplots_would(sizes):
-    bars = pd.DataFrame([dict(panel=f"P{p}", category=f"c{p}-{i}", value=float(i + 1), text="t", hover="h",
-                              colour="#0072B2", look="year", legend="L", group=f"g{p}")
-                         for p, size in enumerate(sizes) for i in range(size)])
-    figure = fdi.bar_panels(bars, "vi", title="T", source_text="S", no_data_text="–")
-    total = sum(sizes) * fdi.BAR_PX + len(sizes) * fdi.PANEL_PX
-    spacing = min(0.12, 90 / total)
-    grid = make_subplots(rows=len(sizes), cols=1, row_heights=[s / sum(sizes) for s in sizes],
-                         vertical_spacing=spacing, subplot_titles=[f"P{p}" for p in range(len(sizes))])
-    for row in range(1, len(sizes) + 1):
-        name = "yaxis" if row == 1 else f"yaxis{row}"
-        assert list(figure.layout[name].domain) == list(grid.layout[name].domain)
-        assert figure.layout.annotations[row - 1].y == grid.layout.annotations[row - 1].y
+def test_bar_panels_give_each_indicator_its_own_panel_sized_by_its_bars(sizes):
+    frame = pd.DataFrame([dict(panel=f"P{p}", category=f"c{p}-{i}", value=float(i + 1), text="t", hover="h",
+                               colour="#0072B2", look="year", legend="L", group=f"g{p}")
+                          for p, size in enumerate(sizes) for i in range(size)])
+    figure = bars.bar_panels(frame, "vi", title="T", source_text="S", no_data_text="–")
     assert [tr.yaxis for tr in figure.data] == ["y"] + [f"y{row}" for row in range(2, len(sizes) + 1)]
-    # what every bar shares is said once, in the figure's template: horizontal, the value written outside
-    (shared,) = figure.layout.template.data.bar
-    assert (shared.orientation, shared.textposition, shared.cliponaxis) == ("h", "outside", False)
-    assert shared.marker.line.color == "white"  # and the rest of base.TEMPLATE's bar defaults
+    heights = []
+    for row in range(1, len(sizes) + 1):
+        axis = figure.layout["yaxis" if row == 1 else f"yaxis{row}"]
+        heights.append(axis.domain[1] - axis.domain[0])
+        assert list(axis.categoryarray) == [f"c{row - 1}-{i}" for i in range(sizes[row - 1])]
+        title = next(a for a in figure.layout.annotations if a.text == f"P{row - 1}")
+        assert title.y == axis.domain[1]  # the panel's name sits on top of its panel
+    for height, size in zip(heights, sizes):
+        assert height / sum(heights) == pytest.approx(size / sum(sizes), rel=0.01)
+    assert all((tr.orientation, tr.textposition, tr.cliponaxis) == ("h", "outside", False) for tr in figure.data)
 
 
 def test_shared_hover_lines_are_said_once_per_trace_and_read_the_same():
@@ -324,15 +283,15 @@ def national_db(tmp_path_factory):
 
 def test_page_at_national_scale_sends_years_not_months(built_db, national_db, monkeypatch):
     monkeypatch.setenv("DASHBOARD_DB", str(national_db))
-    at = open_app_page("pages/foreign_investment.py", check_entry=True)
+    at = open_app_page("app_pages/foreign_investment.py", check_entry=True)
     assert not at.exception
     specs = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
     assert len(specs) == 4
     assert sum(len(chart.proto.spec.encode()) for chart in at.get("plotly_chart")) < 300_000
     for spec in specs:
-        assert len(spec["layout"].get("annotations", [])) <= max(fdi.MAX_DECLINE_MARKERS, 3)
+        assert len(spec["layout"].get("annotations", [])) <= max(fdi_stock.MAX_DECLINE_MARKERS, 3)
         for axis in (k for k in spec["layout"] if k.startswith("yaxis")):  # the newest full year of each series
-            assert len(spec["layout"][axis].get("categoryarray", [])) <= 2 * fdi.MAX_PANEL_BARS  # and no more
+            assert len(spec["layout"][axis].get("categoryarray", [])) <= 2 * fdi_flows.MAX_PANEL_BARS  # and no more
         for trace in spec["data"]:
             if trace["type"] == "bar" and trace["y"] and "(kỳ chưa trọn năm)" in trace["y"][0]:
                 periods = {label.split("<br>")[1].split(" · ")[0] for label in trace["y"]}
@@ -351,4 +310,4 @@ def test_page_at_national_scale_sends_years_not_months(built_db, national_db, mo
     assert "mỗi chuỗi chỉ vẽ kỳ mới nhất" in captions
     assert "năm trọn gần nhất" in captions
     growth = at.dataframe[-1].value
-    assert len(growth) <= 4 * fdi.MAX_GROWTH_ROWS
+    assert len(growth) <= 4 * fdi_growth.MAX_GROWTH_ROWS

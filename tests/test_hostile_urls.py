@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from provdash import paths
 
-PAGES = [p.relative_to(paths.ROOT).as_posix() for p in sorted((paths.ROOT / "pages").glob("*.py"))]
+PAGES = [p.relative_to(paths.ROOT).as_posix() for p in sorted(paths.PAGES_DIR.glob("*.py"))]
 KEYS = ["j", "from", "to", "lang", "cat", "ind", "q", "kind", "type", "present", "slide", "events", "target", "pace",
         "page", "unknown", "__proto__"]
 NASTY = [

@@ -19,7 +19,7 @@ def test_placeholders_match_between_languages():
 
 def test_every_key_used_in_code_is_defined():
     used = set()
-    for path in [paths.ROOT / "dashboard.py", *(paths.ROOT / "pages").glob("*.py"),
+    for path in [paths.ROOT / "dashboard.py", *paths.PAGES_DIR.glob("*.py"),
                  *(paths.ROOT / "provdash").rglob("*.py")]:
         used |= set(re.findall(r"\bt\(\s*\"([a-z0-9_]+)\"", path.read_text(encoding="utf-8")))
     used = {key for key in used if not key.endswith("_")}  # prefixes of keys built at run time

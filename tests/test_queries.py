@@ -56,7 +56,7 @@ def test_query_runs_on_the_real_database(built_db, name):
 def test_no_sql_is_assembled_with_string_formatting():
     """Values are bound, never formatted into SQL: no f-strings or .format around execute() in the code."""
     offenders = []
-    for path in list((paths.ROOT / "provdash").glob("*.py")) + list((paths.ROOT / "pages").glob("*.py")):
+    for path in list((paths.ROOT / "provdash").glob("*.py")) + list(paths.PAGES_DIR.glob("*.py")):
         text = path.read_text(encoding="utf-8")
         for match in re.finditer(r"\.execute\(\s*f[\"']", text):
             line = text[: match.start()].count("\n") + 1

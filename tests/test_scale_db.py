@@ -86,4 +86,4 @@ def test_benchmark_reads_the_page_list():
     from bench.run import dashboard_pages
 
     pages = dashboard_pages()
-    assert ("pages/home.py", "trang_chu") in pages
+    assert ("app_pages/home.py", "trang_chu") in pages

@@ -46,7 +46,7 @@ def results(at: AppTest) -> list[str]:
 
 
 def test_digital_economy_has_no_markers_or_scenario_by_default(built_db):
-    at = open_page("pages/digital_economy.py")
+    at = open_page("app_pages/digital_economy.py")
     assert not at.exception
     figure = share_figure(at)
     assert not event_shapes(figure) and not event_labels(figure)
@@ -62,7 +62,7 @@ def test_digital_economy_has_no_markers_or_scenario_by_default(built_db):
             "Resolution 202/2025/QH15"], "Policy events (dotted vertical lines)"),
 ])
 def test_events_toggle_draws_labelled_dotted_markers(built_db, lang, labels, legend):
-    at = open_page("pages/digital_economy.py", events="1", lang=lang)
+    at = open_page("app_pages/digital_economy.py", events="1", lang=lang)
     assert not at.exception
     assert at.toggle(key="events").value is True
     figure = share_figure(at)
@@ -83,7 +83,7 @@ def test_events_toggle_draws_labelled_dotted_markers(built_db, lang, labels, leg
 
 
 def test_events_follow_the_province_filter(built_db):
-    at = open_page("pages/digital_economy.py", events="1", j="vinh_phuc")
+    at = open_page("app_pages/digital_economy.py", events="1", j="vinh_phuc")
     assert not at.exception
     drawn = event_labels(share_figure(at))
     assert "Diễn đàn KCN xanh" in drawn and "NQ 202/2025/QH15" in drawn
@@ -91,7 +91,7 @@ def test_events_follow_the_province_filter(built_db):
 
 
 def test_events_in_presenter_mode_use_the_larger_type(built_db):
-    at = open_page("pages/digital_economy.py", events="1", present="1")
+    at = open_page("app_pages/digital_economy.py", events="1", present="1")
     assert not at.exception
     sizes = {a["font"]["size"] for a in share_figure(at)["layout"]["annotations"]
              if str(a.get("name", "")).startswith("event ")}
@@ -103,7 +103,7 @@ def test_events_in_presenter_mode_use_the_larger_type(built_db):
     ("en", "+1.00 pp/year", "34.53%", "◆ Acceleration needed"),
 ])
 def test_scenario_in_the_url_draws_a_labelled_line_and_results(built_db, lang, pace_label, projected, status):
-    at = open_page("pages/digital_economy.py", target=MERGED_2030, pace="1", lang=lang)
+    at = open_page("app_pages/digital_economy.py", target=MERGED_2030, pace="1", lang=lang)
     assert not at.exception
     assert at.selectbox(key="target").value == MERGED_2030
     assert at.selectbox(key="pace").value == "1"
@@ -122,7 +122,7 @@ def test_scenario_in_the_url_draws_a_labelled_line_and_results(built_db, lang, p
 
 
 def test_changing_the_pace_updates_the_scenario(built_db):
-    at = open_page("pages/digital_economy.py", target=MERGED_2030, pace="1")
+    at = open_page("app_pages/digital_economy.py", target=MERGED_2030, pace="1")
     at.selectbox(key="pace").set_value("2").run()
     assert not at.exception
     assert results(at) == ["39,53 %", "2028", "▲ Đúng tiến độ"]
@@ -132,14 +132,14 @@ def test_changing_the_pace_updates_the_scenario(built_db):
 
 
 def test_scenario_and_events_together(built_db):
-    at = open_page("pages/digital_economy.py", target=MERGED_2030, pace="1.5", events="1")
+    at = open_page("app_pages/digital_economy.py", target=MERGED_2030, pace="1.5", events="1")
     assert not at.exception
     figure = share_figure(at)
     assert scenario_traces(figure) and event_shapes(figure)
 
 
 def test_continuing_an_unknown_achieved_pace_explains_why_there_is_no_line(built_db):
-    at = open_page("pages/digital_economy.py", target=MERGED_2030, pace="achieved")
+    at = open_page("app_pages/digital_economy.py", target=MERGED_2030, pace="achieved")
     assert not at.exception
     assert not scenario_traces(share_figure(at)) and not results(at)
     captions = " ".join(c.value for c in at.caption).replace("\\", "")
@@ -148,7 +148,7 @@ def test_continuing_an_unknown_achieved_pace_explains_why_there_is_no_line(built
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_overview_restores_a_scenario_from_the_url(built_db, lang):
-    at = open_page("pages/overview.py", target=MERGED_2030, pace="1", lang=lang)
+    at = open_page("app_pages/overview.py", target=MERGED_2030, pace="1", lang=lang)
     assert not at.exception
     assert at.selectbox(key="target").value == MERGED_2030
     assert at.selectbox(key="pace").value == "1"
@@ -158,7 +158,7 @@ def test_overview_restores_a_scenario_from_the_url(built_db, lang):
 
 def test_superseded_targets_offer_no_scenario(built_db):
     """A pace cannot be assumed for a target of a province that merged: the zone plan of Vĩnh Phúc (2030)."""
-    at = open_page("pages/overview.py", target=VP_ZONES_2030, pace="achieved")
+    at = open_page("app_pages/overview.py", target=VP_ZONES_2030, pace="achieved")
     assert not at.exception
     options = at.selectbox(key="target").options
     assert options and not any("Vĩnh Phúc" in option for option in options), options
@@ -166,7 +166,7 @@ def test_superseded_targets_offer_no_scenario(built_db):
 
 
 def test_overview_default_has_a_target_chosen_but_no_scenario(built_db):
-    at = open_page("pages/overview.py")
+    at = open_page("app_pages/overview.py")
     assert not at.exception
     assert at.selectbox(key="target").value == MERGED_2030
     assert at.selectbox(key="pace").value == "off"
@@ -183,7 +183,7 @@ def test_overview_default_has_a_target_chosen_but_no_scenario(built_db):
     {"events": "<img src=x>", "target": "../../etc/passwd", "pace": "achieved"},
 ])
 def test_hostile_scenario_parameters_are_ignored(built_db, query):
-    for page in ("pages/digital_economy.py", "pages/overview.py"):
+    for page in ("app_pages/digital_economy.py", "app_pages/overview.py"):
         at = open_page(page, **query)
         assert not at.exception
         assert not results(at)
@@ -195,6 +195,6 @@ def test_hostile_scenario_parameters_are_ignored(built_db, query):
 
 
 def test_a_pace_away_from_the_target_says_never(built_db):
-    at = open_page("pages/digital_economy.py", target=MERGED_2030, pace="-0.5")
+    at = open_page("app_pages/digital_economy.py", target=MERGED_2030, pace="-0.5")
     assert not at.exception
     assert results(at) == ["27,03 %", "Không đạt với tốc độ này", "✖ Đang đi xuống"]

@@ -82,7 +82,7 @@ def source_captions(at) -> list[str]:
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_the_fdi_page_lists_each_source_in_full_once(built_db, lang):
-    at = open_app_page("pages/foreign_investment.py", lang=lang)
+    at = open_app_page("app_pages/foreign_investment.py", lang=lang)
     assert not at.exception
     captions = source_captions(at)
     lines = [line for caption in captions for line in caption.split("  \n")[1:]]  # after the heading line

@@ -9,8 +9,8 @@ import pytest
 
 from tests.conftest import open_app_page as open_page
 
-PAGES = ["pages/home.py", "pages/overview.py", "pages/digital_economy.py", "pages/foreign_investment.py",
-         "pages/industrial_zones.py", "pages/compare.py", "pages/timeline.py", "pages/sources.py"]
+PAGES = ["app_pages/home.py", "app_pages/overview.py", "app_pages/digital_economy.py", "app_pages/foreign_investment.py",
+         "app_pages/industrial_zones.py", "app_pages/compare.py", "app_pages/timeline.py", "app_pages/sources.py"]
 CLAIMS = {"vi": re.compile(r"(Đã đạt mục tiêu|✔ Đạt|: đã đạt)"), "en": re.compile(r"(Target achieved|✔ Met|: reached)")}
 YEAR = re.compile(r"\b(19|20)\d{2}\b")
 DEFINITIONS = {"Điều kiện", "Condition"}  # the sources page's table of what each status means

@@ -15,19 +15,21 @@ from provdash import periods, views
 from provdash.i18n import t
 from provdash.numbers import PLOTLY_SEPARATORS, format_number
 
-# Okabe–Ito, safe for the common colour-vision deficiencies. A merged province takes a lighter shade of the
-# colour of the province it continues, so lineage is visible but the series never look like one line.
+# Blue for Thái Nguyên, vermillion for Vĩnh Phúc (the pair colour-blind readers tell apart best, from Okabe–Ito),
+# each at least 4,5:1 against white so lines, stars and the labels written in them read (WCAG asks 3:1 for
+# graphics, 4,5:1 for text). A merged province takes the same hue much darker than the province it continues:
+# lineage visible, never one line (and its values carry their own method's marker).
 COLOURS = {
     "thai_nguyen": "#0072B2",
-    "thai_nguyen_2025": "#56B4E9",
-    "vinh_phuc": "#D55E00",
-    "phu_tho_2025": "#E69F00",
-    "bac_kan": "#009E73",
-    "phu_tho": "#CC79A7",
-    "hoa_binh": "#999933",
+    "thai_nguyen_2025": "#003F66",
+    "vinh_phuc": "#C05600",
+    "phu_tho_2025": "#7A3300",
+    "bac_kan": "#007A5A",
+    "phu_tho": "#A8558A",
+    "hoa_binh": "#6B6B1F",
     "viet_nam": "#444444",
 }
-FALLBACK_COLOURS = ["#009E73", "#CC79A7", "#F0E442", "#882255", "#117733", "#332288"]
+FALLBACK_COLOURS = ["#117733", "#882255", "#332288", "#007A5A", "#A8558A", "#6B6B1F"]
 # Different methods get different marker shapes; different scopes different line dashes.
 METHOD_SYMBOLS = {"": "circle", "annual_report_2022": "circle", "gso_value_added": "diamond", "ict_sector_grdp": "square"}
 SCOPE_DASHES = {"province": "solid", "industrial_zones": "dash", "excluding_samsung": "dot", "kcn_incl_it_park": "dashdot",
@@ -154,10 +156,13 @@ class Style:
     marker_size: int = 9
     line_width: float = 2.5
     height: int = 440
+    legend_beside: bool = False  # the legend right of the plot (a slide has width to spare, not height)
 
 
 NORMAL = Style()
-PRESENTER = Style(title_size=30, font_size=22, marker_size=16, line_width=4.5, height=540)
+# A slide at 1280×720 holds the controls, the page title and the summary sentence above the chart: what is left
+# is about 400 px, so the legend goes beside the plot and the notes under a fold (ui.chart_block).
+PRESENTER = Style(title_size=24, font_size=20, marker_size=13, line_width=4, height=355, legend_beside=True)
 
 
 def legend_rows(names: list[str], style: Style) -> int:
@@ -204,10 +209,14 @@ def figure_legend_rows(figure: go.Figure, style: Style) -> int:
 
 def layout_dict(lang: str, title: str, y_title: str, source_text: str, style: Style, legend_names: list[str]) -> dict:
     """Our layout as a plain dict: title stating the finding with the source line under it, legend under the
-    plot (room for `legend_names`), the language's separators, the small template."""
-    legend_px = legend_rows(legend_names, style) * (style.font_size + 12)
+    plot (room for `legend_names`), the language's separators. `xaxis` and `yaxis` go to every axis."""
+    legend_px = 0 if style.legend_beside else legend_rows(legend_names, style) * (style.font_size + 12)
+    legend = {"orientation": "h", "xanchor": "left", "x": 0, "yanchor": "bottom", "y": 0, "yref": "container",
+              "font": {"size": style.font_size - 1}, "itemsizing": "constant"}
+    if style.legend_beside:
+        legend = {"orientation": "v", "xanchor": "left", "x": 1.01, "yanchor": "top", "y": 1, "tracegroupgap": 2,
+                  "font": {"size": style.font_size - 4}, "itemsizing": "constant"}
     return {
-        "template": LEAN_TEMPLATE.to_plotly_json(),
         "separators": PLOTLY_SEPARATORS.get(lang, ",."),
         "font": {"family": FONT_FAMILY, "size": style.font_size, "color": "#1a1a1a"},
         "title": {"text": _plain(title), "font": {"size": style.title_size}, "x": 0, "xanchor": "left", "xref": "paper",
@@ -215,8 +224,9 @@ def layout_dict(lang: str, title: str, y_title: str, source_text: str, style: St
                                "font": {"size": max(11, style.font_size - 2), "color": "#555555"}}},
         "height": style.height + legend_px,
         "margin": {"l": 10, "r": 30, "t": 50 + style.title_size * 2, "b": 50 + legend_px},
-        "legend": {"orientation": "h", "xanchor": "left", "x": 0, "yanchor": "top", "y": -0.08,
-                   "font": {"size": style.font_size - 1}, "itemsizing": "constant"},
+        # The legend in the bottom margin, its last row on the figure's bottom edge: below the axis labels
+        # whatever the plot's height (a position relative to the plot would reach into the year labels).
+        "legend": legend,
         "hoverlabel": {"font": {"family": FONT_FAMILY, "size": style.font_size}},
         "hovermode": "closest",
         "xaxis": {"gridcolor": "#f0f0f0", "tickfont": {"size": style.font_size}},
@@ -225,23 +235,75 @@ def layout_dict(lang: str, title: str, y_title: str, source_text: str, style: St
     }
 
 
+def axis_names(figure: go.Figure) -> list[str]:
+    """Every x and y axis of the figure ("xaxis", "yaxis", "xaxis2", …), subplots included."""
+    names = {"xaxis", "yaxis"} | {name for name in figure.layout if name.startswith(("xaxis", "yaxis"))}
+    return sorted(names)
+
+
 def apply_layout(figure: go.Figure, lang: str, title: str, y_title: str = "", source_text: str = "",
                  style: Style = NORMAL) -> go.Figure:
-    """`layout_dict` on a figure; the axis settings go to every x and y axis (subplots too)."""
+    """`layout_dict` on a figure, in one update (each update of a Plotly figure is checked property by property);
+    the axis settings go to every x and y axis (subplots too)."""
     layout = layout_dict(lang, title, y_title, source_text, style, legend_names(figure))
+    x_axis, y_axis = layout.pop("xaxis"), layout.pop("yaxis")
+    for name in axis_names(figure):
+        layout[name] = x_axis if name.startswith("x") else y_axis
     figure.layout.template = LEAN_TEMPLATE  # assigned, not merged into Plotly's default template
-    figure.update_layout({k: v for k, v in layout.items() if k not in ("template", "xaxis", "yaxis")})
-    figure.update_yaxes(layout["yaxis"])
-    figure.update_xaxes(layout["xaxis"])
+    figure.update_layout(layout)
     return figure
 
 
-def pad_date_range(figure: go.Figure, dates: pd.Series, before_days: int = 300, after_days: int = 500) -> None:
-    """Room around the first and last dates, so labels at the ends are not cut off."""
-    values = pd.to_datetime(pd.Series(dates)).dropna()
-    if not values.empty:
-        figure.update_xaxes(range=[values.min() - pd.Timedelta(days=before_days),
-                                   values.max() + pd.Timedelta(days=after_days)])
+def year_middle(year: int) -> pd.Timestamp:
+    """The middle of a calendar year: where a value for that year is drawn, above the year's label."""
+    start = pd.Timestamp(year, 1, 1)
+    return start + (pd.Timestamp(year + 1, 1, 1) - start) / 2
+
+
+def plot_x(row: pd.Series | dict) -> pd.Timestamp:
+    """Where a value is drawn on a time axis: a value as of a date at that date; a value over a period (a year,
+    the first six months, 2021–2025) in the middle of its period; a target in the middle of its deadline year. So a
+    year's value sits above that year's label, never on the next year's tick (its period's last day)."""
+    start, end = pd.Timestamp(row["period_start"]), pd.Timestamp(row["period_end"])
+    if row.get("kind") == "target" and row.get("period_type") != "point":
+        return year_middle(end.year)
+    if end <= start:
+        return end
+    return start + (end + pd.Timedelta(days=1) - start) / 2
+
+
+def label_step(years: int) -> int:
+    """Years between labelled ticks so labels never crowd: every year up to 16 years, then every 2nd or 5th."""
+    return 1 if years <= 16 else 2 if years <= 32 else 5
+
+
+def year_axis(figure: go.Figure, xs) -> None:
+    """The x axis as years: whole years shown, a label under the middle of each year (every 2nd or 5th year on a
+    long axis) and a tick per year."""
+    values = pd.to_datetime(pd.Series(list(xs), dtype=object), errors="coerce").dropna()
+    if values.empty:
+        return
+    first, last = values.min().year, values.max().year
+    step = label_step(last - first + 1)
+    figure.update_xaxes(
+        type="date", range=[pd.Timestamp(first, 1, 1), pd.Timestamp(last + 1, 1, 1)], tickformat="%Y",
+        tick0=year_middle(2000 - 2000 % step if step > 1 else 2000), dtick=f"M{12 * step}", ticks="outside",
+        ticklen=4, minor=dict(dtick="M12", tick0=year_middle(2000), ticks="outside", ticklen=3, showgrid=False),
+        hoverformat="%d/%m/%Y")
+
+
+def headroom(figure: go.Figure, share: float = 0.15) -> None:
+    """Room above the highest value for the labels and markers written above it, so none reaches the title and
+    its source line. Only for a value axis from zero (not a reversed rank axis)."""
+    values = [y for trace in figure.data if trace.y is not None for y in trace.y
+              if isinstance(y, (int, float)) and y == y]
+    if values and min(values) >= 0 and max(values) > 0:
+        figure.update_yaxes(range=[0, max(values) * (1 + share)])
+
+
+def trace_xs(figure: go.Figure) -> list:
+    """Every x value drawn by the figure's traces (for `year_axis`)."""
+    return [x for trace in figure.data if trace.x is not None for x in trace.x if x is not None]
 
 
 def series_keys(frame: pd.DataFrame) -> list[str]:
@@ -256,22 +318,40 @@ def series_keys(frame: pd.DataFrame) -> list[str]:
 MAX_POINTS = 36  # per line: three years of months; more is unreadable on a chart and heavy to send and draw
 
 
-def drawable_points(group: pd.DataFrame) -> tuple[pd.DataFrame, str]:
-    """The values of one series a chart draws, and the words to add to its name when not all of them.
+def drawable_positions(rows: list[dict]) -> tuple[list[int], str]:
+    """Which values of one series (records) a chart draws, by position, oldest first, and the words to add to its
+    name when not all of them.
 
     Up to MAX_POINTS values: all of them. A longer series is thinned, never averaged or summed (every point
     drawn is a value as its source gave it; the table beside the chart keeps every value): values as of a date
     keep the last one of each year; amounts over parts of a year keep the latest MAX_POINTS periods (one month
     a year would pass for a year's amount)."""
-    if len(group) <= MAX_POINTS:
-        return group, ""
-    ordered = group.sort_values(["period_end", "source_id"], kind="stable")
-    first = ordered.iloc[0]
+    order = sorted(range(len(rows)), key=lambda i: (rows[i]["period_end"], rows[i]["source_id"]))
+    if len(rows) <= MAX_POINTS:
+        return order, ""
+    first = rows[order[0]]
     if first.get("measure") == "flow" and first.get("period_type") != "year":
-        return ordered.tail(MAX_POINTS), "series_latest_periods"
-    years = pd.to_datetime(ordered["period_end"]).dt.year
-    last_of_year = years.ne(years.shift(-1)).to_numpy()
-    return ordered[last_of_year], "series_year_end"
+        return order[-MAX_POINTS:], "series_latest_periods"
+    years = [pd.Timestamp(rows[i]["period_end"]).year for i in order]
+    return [i for n, i in enumerate(order) if n + 1 == len(order) or years[n + 1] != years[n]], "series_year_end"
+
+
+def drawable_points(group: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+    """`drawable_positions` on a frame: the rows drawn, oldest first."""
+    positions, words = drawable_positions(records(group, ["period_end", "source_id", "measure", "period_type"]))
+    return group.iloc[positions], words
+
+
+def records(frame: pd.DataFrame, columns: tuple[str, ...] | list[str] | None = None) -> list[dict]:
+    """The rows (of `columns` that exist, else all) as dicts: one conversion per column, not per cell (pandas
+    access per row costs tens of microseconds with Arrow-backed strings)."""
+    names = [c for c in columns if c in frame] if columns is not None else list(frame.columns)
+    return [dict(zip(names, values)) for values in zip(*(frame[c].tolist() for c in names))] if names else \
+        [{} for _ in range(len(frame))]
+
+
+def _missing_key(value: object) -> bool:
+    return value is None or (isinstance(value, float) and value != value)
 
 
 def add_value_series(figure: go.Figure, frame: pd.DataFrame, lang: str, style: Style = NORMAL,
@@ -279,15 +359,24 @@ def add_value_series(figure: go.Figure, frame: pd.DataFrame, lang: str, style: S
     """One trace per series (see `series_keys`): never a line across a method, scope or boundary break."""
     if frame.empty:
         return
-    several_indicators = frame["indicator"].nunique() > 1
     keys = series_keys(frame)
+    rows = records(frame)
     if "period_months" in keys:
-        start, end = pd.to_datetime(frame["period_start"]), pd.to_datetime(frame["period_end"])
-        frame = frame.assign(period_months=(end.dt.year - start.dt.year) * 12 + end.dt.month - start.dt.month + 1)
-    for values, group in frame.groupby(keys, sort=True):
-        group, thinned = drawable_points(group)
-        group = group.sort_values("period_end", kind="stable")
-        first = group.iloc[0]
+        for row in rows:
+            start, end = pd.Timestamp(row["period_start"]), pd.Timestamp(row["period_end"])
+            row["period_months"] = (end.year - start.year) * 12 + end.month - start.month + 1
+    several_indicators = len({row["indicator"] for row in rows}) > 1
+    groups: dict[tuple, list[dict]] = {}
+    for row in rows:
+        key = tuple(row[k] for k in keys)
+        if not any(_missing_key(k) for k in key):  # as groupby: a row without a complete key is no series
+            groups.setdefault(key, []).append(row)
+    traces = []
+    for values in sorted(groups):
+        members = groups[values]
+        positions, thinned = drawable_positions(members)
+        group = [members[i] for i in positions]
+        first = group[0]
         name = series_name(first, lang)
         if several_indicators:
             name = f"{localised(first, 'indicator_name', lang)} – {name}"
@@ -295,61 +384,97 @@ def add_value_series(figure: go.Figure, frame: pd.DataFrame, lang: str, style: S
             name += f" ({t('period_type_' + first['period_type'], lang)})"
         if thinned:
             name += f" ({t(thinned, lang, n=MAX_POINTS)})"
-        figure.add_trace(go.Scatter(
-            x=pd.to_datetime(group["period_end"]), y=group[y_column],
+        traces.append(go.Scatter(
+            x=[plot_x(row) for row in group], y=[row[y_column] for row in group],
             mode="lines+markers" if connect and len(group) > 1 else "markers",
             name=name, legendgroup="|".join(map(str, values)),
             line=dict(color=colour(first["jurisdiction"]), width=style.line_width,
                       dash=SCOPE_DASHES.get(first["scope"], "solid")),
             marker=dict(size=style.marker_size, symbol=METHOD_SYMBOLS.get(first["method"], "circle"),
                         color=colour(first["jurisdiction"]), line=dict(width=1, color="white")),
-            **hover_properties([hover_lines(row, lang) for row in group.to_dict("records")]),
+            **hover_properties([hover_lines(row, lang) for row in group]),
         ))
+    figure.add_traces(traces)
 
 
-LABEL_POSITIONS = ["bottom left", "top left", "top right", "bottom right"]
+PATH_LEGEND_COLOUR = "#444444"  # a generic legend entry (any province's path) in no province's colour
+
+
+def target_label_positions(points: list[tuple[pd.Timestamp, float]]) -> list[str]:
+    """Where each target's label goes: of stars in the same year the highest is labelled above, the others below
+    (two labels never meet between their stars); in the chart's last year to the left of the star and in its first
+    to the right (the edge never cuts a label), else centred."""
+    if not points:
+        return []
+    years = [pd.Timestamp(x).year for x, _ in points]
+    first, last = min(years), max(years)
+    highest: dict[int, int] = {}  # year → the one point labelled above (the first of equals)
+    for index, ((_, y), year) in enumerate(zip(points, years)):
+        if year not in highest or y > points[highest[year]][1]:
+            highest[year] = index
+    positions = []
+    for index, year in enumerate(years):
+        vertical = "top" if highest[year] == index else "bottom"
+        horizontal = "left" if year == last and last > first else "right" if year == first and last > first \
+            else "center"
+        positions.append(f"{vertical} {horizontal}")
+    return positions
 
 
 def add_targets(figure: go.Figure, targets: pd.DataFrame, lang: str, style: Style = NORMAL,
                 y_column: str = "value_in_indicator_unit") -> None:
-    """Targets as labelled stars at their deadline, in the colour of the jurisdiction that set them.
+    """Targets as labelled stars at their deadline, in the colour of the jurisdiction that set them, one legend
+    entry per jurisdiction ("Mục tiêu – Vĩnh Phúc").
 
     Stars of different jurisdictions at the same point are drawn concentric (later ones smaller), so both
-    stay visible; labels sit on different sides per jurisdiction.
+    stay visible; labels are placed so they neither meet nor leave the chart (`target_label_positions`).
     """
     targets = targets.drop_duplicates(["indicator", "jurisdiction", "scope", "period_end", y_column, "qualifier"])
-    for order, (jurisdiction, group) in enumerate(targets.groupby("jurisdiction", sort=True)):
+    rows = records(targets)
+    everywhere = [(plot_x(r), r[y_column]) for r in rows]
+    where = dict(zip(map(id, rows), target_label_positions(everywhere)))
+    by_jurisdiction: dict[str, list[dict]] = {}
+    for row in rows:
+        by_jurisdiction.setdefault(row["jurisdiction"], []).append(row)
+    for order, jurisdiction in enumerate(sorted(by_jurisdiction)):
+        group = by_jurisdiction[jurisdiction]
         labels = [qualified_value_text(r["value"], localised(r, "unit_label", lang), localised(r, "qualifier_label", lang),
-                                       lang) for _, r in group.iterrows()]
+                                       lang) for r in group]
         figure.add_trace(go.Scatter(
-            x=pd.to_datetime(group["period_end"]), y=group[y_column], mode="markers+text",
-            name=t("targets_of", lang, name=localised(group.iloc[0], "jurisdiction_name", lang)), showlegend=False,
+            x=[plot_x(r) for r in group], y=[r[y_column] for r in group], mode="markers+text",
+            name=t("targets_of", lang, name=localised(group[0], "jurisdiction_name", lang)),
+            legendgroup=f"targets-{jurisdiction}",
             marker=dict(symbol="star", size=style.marker_size + 12 - 5 * (order % 3), color=colour(jurisdiction),
                         line=dict(width=1.5, color="#1a1a1a")),
-            text=labels, textposition=LABEL_POSITIONS[order % len(LABEL_POSITIONS)],
+            text=labels, textposition=[where[id(r)] for r in group],
             textfont=dict(size=style.font_size, color=colour(jurisdiction)),
             hovertext=[t("target_label", lang, value=label, year=pd.Timestamp(r["period_end"]).year) + "<br>"
-                       + hover_lines(r, lang) for label, (_, r) in zip(labels, group.iterrows())],
+                       + hover_lines(r, lang) for label, r in zip(labels, group)],
             hovertemplate="%{hovertext}<extra></extra>",
         ))
 
 
 def add_path(figure: go.Figure, xs: list, ys: list, name: str, jurisdiction: str, dash: str,
              style: Style = NORMAL, hover: list[str] | None = None, legend_name: str | None = None) -> None:
-    """A required path or a projection: a thin non-solid line. Paths of one kind share a legend entry."""
-    shown = legend_name is not None and not any(getattr(tr, "legendgroup", None) == f"path-{dash}" for tr in figure.data)
+    """A required path or a projection: a thin non-solid line in its province's colour. Paths of one kind share
+    one legend entry, `legend_name`, drawn in a neutral grey (it stands for every province's path)."""
+    width = max(1.5, style.line_width - 1)
+    if legend_name is not None and not any(getattr(tr, "legendgroup", None) == f"path-{dash}" for tr in figure.data):
+        figure.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=legend_name, legendgroup=f"path-{dash}",
+                                    line=dict(color=PATH_LEGEND_COLOUR, width=width, dash=dash), hoverinfo="skip"))
     figure.add_trace(go.Scatter(
         x=pd.to_datetime(pd.Series(xs)), y=ys, mode="lines", name=legend_name or name,
-        legendgroup=f"path-{dash}", showlegend=shown if legend_name is not None else True,
-        line=dict(color=colour(jurisdiction), width=max(1.5, style.line_width - 1), dash=dash),
+        legendgroup=f"path-{dash}", showlegend=legend_name is None,
+        line=dict(color=colour(jurisdiction), width=width, dash=dash),
         opacity=0.85, **(hover_properties(hover) if hover else {}), hoverinfo=None if hover else "skip",
     ))
 
 
-def sources_text(frame: pd.DataFrame, lang: str) -> str:
+def sources_text(frame: pd.DataFrame | list[dict], lang: str) -> str:
     """"Nguồn: outlet (date); …" for the source line under a chart, deduplicated, in order of appearance."""
     seen: list[str] = []
-    for row in frame.drop_duplicates("source_id").to_dict("records") if "source_id" in frame else []:
+    rows = frame.to_dict("records") if isinstance(frame, pd.DataFrame) else frame
+    for row in rows:
         name = views.source_name(row, lang)
         if name and name not in seen:
             seen.append(name)

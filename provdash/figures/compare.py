@@ -25,24 +25,13 @@ def comparison(frame: pd.DataFrame, lang: str, *, title: str, source_text: str =
     targets = frame[(frame["kind"] == "target") & frame["value_in_indicator_unit"].notna()]
     if not targets.empty:
         base.add_targets(figure, targets, lang, style)
-        _keep_labels_inside(figure, frame["period_end"])
     base.apply_layout(figure, lang, title, y_title(frame, lang), source_text, style)
-    base.pad_date_range(figure, frame["period_end"])
+    base.year_axis(figure, base.trace_xs(figure))
     if is_rank(frame):
         figure.update_yaxes(autorange="reversed", rangemode="normal")
+    else:
+        base.headroom(figure)
     return figure
-
-
-def _keep_labels_inside(figure: go.Figure, dates: pd.Series) -> None:
-    """Target labels at the last date are written to the left of their star, so the chart's right edge never
-    cuts them ("tối thiểu 60 %" for 2045)."""
-    last = pd.to_datetime(pd.Series(dates)).max()
-    for trace in figure.data:
-        if trace.mode != "markers+text" or trace.textposition is None:
-            continue
-        positions = [trace.textposition] * len(trace.x) if isinstance(trace.textposition, str) else list(trace.textposition)
-        trace.textposition = [p.replace("right", "left").replace("center", "left") if pd.Timestamp(x) >= last else p
-                              for p, x in zip(positions, trace.x)]
 
 
 def is_rank(frame: pd.DataFrame) -> bool:

@@ -12,9 +12,9 @@ import pandas as pd
 
 from provdash import periods, views
 from provdash.figures import base, trajectory
-from provdash.figures.fdi import (TICK_FORMAT, Card, ChartParts, bar_panels, dated_label, fit_title,
-                                  indicator_unit_label, jurisdiction_rank, plain, qualified, short_names,
-                                  table_with_notes)
+from provdash.figures.bars import bar_panels
+from provdash.figures.parts import (TICK_FORMAT, Card, ChartParts, dated_label, fit_title, indicator_unit_label,
+                                    jurisdiction_rank, plain, qualified, short_names, table_with_notes)
 from provdash.i18n import t
 from provdash.numbers import format_percent
 from provdash.targets import assess_targets
@@ -252,9 +252,9 @@ def area_progress_chart(frame: pd.DataFrame, lang: str, indicator: str = "kcn_ar
     caveats = [t("iz_progress_plan_note", lang)]
     if (data["scope"] == "kcn_incl_it_park").any():
         caveats += it_park_caveats(frame, lang)
-    if assessments["pace_achieved"].isna().all():
+    if not assessments.empty and assessments["pace_achieved"].isna().all():
         caveats.append(t("iz_no_projection", lang))
-    return ChartParts(figure, trajectory.summary_sentence(assessments, unit, lang), table_with_notes(data, lang),
+    return ChartParts(figure, trajectory.summary_sentence(assessments, unit, lang, values=data), table_with_notes(data, lang),
                       data, caveats)
 
 

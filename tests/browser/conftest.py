@@ -173,8 +173,8 @@ def shared_context(chromium):
 
 @pytest.fixture(scope="package")
 def base_url(streamlit_server: str, shared_context) -> str:
-    """The server's address, after one warm-up visit of "/": the first session after a server start can show a
-    spurious "Page not found" for a deep link (a Streamlit quirk); the visit also fills the shared cache."""
+    """The server's address, after one visit of "/" that fills the shared context's cache with Streamlit's bundles
+    (what a first request straight to a deep link shows is tested on a server of its own: test_deep_link.py)."""
     page = shared_context.new_page()
     try:
         open_page(page, streamlit_server, "")
@@ -241,11 +241,12 @@ def rerun(page, timeout: float = FIRST_LOAD_MS):
 
 
 def wait_for_charts(page, timeout: float = FIRST_LOAD_MS) -> int:
-    """Every Plotly chart on the page has drawn its SVG (and no placeholder of a component still loading is
-    left); returns how many charts there are."""
+    """Every Plotly chart on screen has drawn its SVG (charts in a tab not shown are left alone), and no
+    placeholder of a component still loading is left; returns how many charts the page holds."""
     page.wait_for_function("""() =>
         !document.querySelector("[data-testid^='stSkeleton'], [data-testid='stAppSkeleton']")
         && [...document.querySelectorAll("[data-testid='stPlotlyChart']")]
+          .filter(c => c.getClientRects().length > 0)
           .every(c => { const s = c.querySelector('.main-svg'); return s && s.getBoundingClientRect().width > 0; })""",
                            timeout=timeout)
     page.evaluate("document.fonts.ready.then(() => true)")

@@ -34,7 +34,7 @@ def hostile_server(chromium, data_copy_module, tmp_path_factory):
     database = tmp_path_factory.mktemp("hostile") / "indicators.duckdb"
     build.build(data, database)
     with run_server(database, tmp_path_factory.mktemp("hostile-log")) as url:
-        # The first session after a start can show a spurious "Page not found" for a deep link: warm up at "/".
+        # One visit of "/" first, so the tests' own visits do not wait for Streamlit's bundles.
         context = new_context(chromium)
         open_page(context.new_page(), url, "")
         context.close()

@@ -10,8 +10,8 @@ from datetime import date
 import plotly.graph_objects as go
 import streamlit as st
 
-from provdash import present, scenarios, targets, ui, views
-from provdash.figures import base, events, trajectory
+from provdash import page_views, present, scenarios, ui, views
+from provdash.figures import events
 from provdash.i18n import t
 
 lang = ui.lang()
@@ -20,40 +20,9 @@ st.title(t("de_title", lang))
 ui.intro(t("de_intro", lang))
 jurisdictions, start, end = ui.filter_bar(lang)
 period = dict(jurisdictions=jurisdictions, start=date(start, 1, 1), end=date(end, 12, 31))
-INDICATORS = {"de_share": ["digital_economy_share_grdp"],
-              "de_enterprises": ["digital_tech_enterprises", "digitally_transformed_enterprises"],
-              "de_revenue": ["digital_economy_revenue"]}
 
 
-def build_charts(jurisdictions: tuple[str, ...], start: date, end: date, lang: str, style: base.Style) -> dict:
-    """The page's data and base charts (key → (figure, assessments)); memoised per database version and filter."""
-    period = dict(jurisdictions=list(jurisdictions), start=start, end=end)
-    data = {
-        "de_share": ui.query("indicator_observations", indicator="digital_economy_share_grdp", **period),
-        "de_enterprises": ui.query("indicators_observations", indicators=INDICATORS["de_enterprises"], **period),
-        "de_revenue": ui.query("indicator_observations", indicator="digital_economy_revenue", **period),
-    }
-    titles = {"de_share": ("de_share_title", "de_share_y"), "de_enterprises": ("de_enterprises_title", "de_enterprises_y"),
-              "de_revenue": ("de_revenue_title", "de_revenue_y")}
-    # The statuses the build stored (the same as on the overview, whatever years the filter shows).
-    stored = {key: targets.from_store(ui.query("target_progress_of", indicators=INDICATORS[key],
-                                               jurisdictions=list(jurisdictions))) for key in data}
-    charts = {key: trajectory.trajectory(frame, lang, title=t(titles[key][0], lang), y_title=t(titles[key][1], lang),
-                                         source_text=base.sources_text(frame, lang), style=style,
-                                         assessments=stored[key])
-              for key, frame in data.items() if not frame.empty}
-    tables = {key: trajectory.values_table(frame, lang) for key, frame in data.items() if not frame.empty}
-    summaries = {key: trajectory.summary_sentence(charts[key][1], unit, lang)
-                 for key, unit in (("de_share", "%"), ("de_enterprises", t("de_enterprises_y", lang))) if key in charts}
-    if "de_revenue" in charts:
-        summaries["de_revenue"] = trajectory.revenue_summary(data["de_revenue"], lang)
-    scenario_choices = scenarios.scenario_targets(*(assessments for _, assessments in charts.values()))
-    labels = {key: scenarios.target_label(row, lang) for key, row in scenario_choices.items()}
-    return {"data": data, "charts": charts, "tables": tables, "summaries": summaries, "targets": scenario_choices,
-            "labels": labels}
-
-
-view = ui.memo(build_charts, tuple(jurisdictions), period["start"], period["end"], lang, style)
+view = ui.memo(page_views.digital_economy, tuple(jurisdictions), period["start"], period["end"], lang, style)
 share, enterprises, revenue = (view["data"][k] for k in ("de_share", "de_enterprises", "de_revenue"))
 charts = dict(view["charts"])  # key → (figure, assessments); the figures are shared: copy before adding to one
 
@@ -105,17 +74,10 @@ if show_events:
 if "de_share" not in charts:
     st.info(t("no_data", lang))
 else:
-    figure, assessments = charts["de_share"]
-    caveats = []
-    if share[share["kind"] == "actual"]["method"].nunique() > 1:
-        caveats.append(t("de_method_break", lang))
-    if "thai_nguyen_2025" in jurisdictions and (share["jurisdiction"] == "thai_nguyen_2025").any():
-        caveats.append(t("de_merged_note", lang))
-    if assessments["pace_achieved"].isna().all():
-        caveats.append(t("de_no_projection", lang))
+    figure, _ = charts["de_share"]
     ui.chart_block(figure, lang=lang, summary=view["summaries"]["de_share"],
                    table=view["tables"]["de_share"], sources=share, key="de_share",
-                   file_stem="kinh-te-so-ty-trong-grdp", caveats=caveats)
+                   file_stem="kinh-te-so-ty-trong-grdp", caveats=view["share_caveats"])
 
 # 2. Enterprises against targets
 if "de_enterprises" in charts:

@@ -2,12 +2,11 @@
 source (link, or seed article and quote)."""
 from __future__ import annotations
 
-from datetime import date
 from itertools import groupby
 
 import streamlit as st
 
-from provdash import present, ui, views
+from provdash import page_views, present, ui, views
 from provdash.figures import events
 from provdash.i18n import t
 from provdash.validate import EVENT_TYPES
@@ -22,14 +21,7 @@ types = ui.url_multiselect(filters, t("tl_filter_type", lang), list(EVENT_TYPES)
                            widget="pills", format_func=lambda kind: events.type_label(kind, lang))
 
 
-
-def timeline(jurisdictions: tuple[str, ...], types: tuple[str, ...], lang: str) -> list:
-    found = ui.query("events", jurisdictions=list(jurisdictions), start=date(ui.YEAR_MIN, 1, 1),
-                     end=date(ui.YEAR_MAX, 12, 31))
-    return events.timeline_items(found, list(types), lang)
-
-
-items = ui.memo(timeline, tuple(jurisdictions), tuple(types), lang)
+items = ui.memo(page_views.timeline, tuple(jurisdictions), tuple(types), lang)
 if not items:
     st.info(t("tl_none", lang))
 elif not present.presenting():

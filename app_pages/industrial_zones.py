@@ -6,8 +6,7 @@ from datetime import date
 
 import streamlit as st
 
-from provdash import present, ui, views
-from provdash.figures import zones
+from provdash import page_views, present, ui, views
 from provdash.i18n import t
 
 lang = ui.lang()
@@ -18,21 +17,7 @@ jurisdictions, start, end = ui.filter_bar(lang)
 period = dict(jurisdictions=jurisdictions, start=date(start, 1, 1), end=date(end, 12, 31))
 
 
-
-def zone_views(jurisdictions: tuple[str, ...], start: date, end: date, lang: str, style) -> dict:
-    """Every card, chart and table of the page for one filter; memoised per database version."""
-    period = dict(jurisdictions=list(jurisdictions), start=start, end=end)
-    land = ui.query("zones_planned_vs_established", **period)
-    facts = ui.query("zones_occupancy_and_progress", **period)
-    return {
-        "groups": zones.zone_cards(facts, land, lang), "card_sources": zones.card_sources(facts, land),
-        "bars": zones.planned_vs_established_chart(land, lang, style),
-        "progress": zones.area_progress_chart(land, lang, style=style),
-        "status": zones.progress_table(land, lang), "notes": zones.undated_plan_notes(land, lang),
-    }
-
-
-view = ui.memo(zone_views, tuple(jurisdictions), period["start"], period["end"], lang, style)
+view = ui.memo(page_views.industrial_zones, tuple(jurisdictions), period["start"], period["end"], lang, style)
 
 # 1. Occupancy, projects inside the zones, clusters with an investor: headline cards per province
 groups = view["groups"]

@@ -4,27 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from provdash import compare, present, ui, views
-from provdash.figures import base, trajectory
-from provdash.figures import compare as compare_figures
+from provdash import compare, page_views, present, ui, views
 from provdash.i18n import t
 
 lang = ui.lang()
 st.title(t("cmp_title", lang))
 ui.intro(t("cmp_intro", lang))
-
-
-
-def comparison_view(indicator: str, title: str, lang: str, style) -> dict:
-    """The chart, its texts and tables for one indicator; memoised per database version."""
-    values = ui.query("compare_values", indicator=indicator, jurisdictions=compare.COMPARED_JURISDICTIONS)
-    return {
-        "values": values, "caveats": compare.caveat_texts(values, lang),
-        "figure": compare_figures.comparison(values, lang, title=t("cmp_chart_title", lang, indicator=title),
-                                             source_text=base.sources_text(values, lang), style=style),
-        "summary": compare.summary_sentence(values, lang), "table": trajectory.values_table(values, lang),
-        "changes": compare.markdown_safe(compare.change_table(compare.series_changes(values), lang)),
-    }
 
 
 indicators = ui.query("compare_indicators", jurisdictions=compare.COMPARED_JURISDICTIONS)
@@ -34,7 +19,7 @@ if not titles:
 else:
     indicator = ui.url_select(ui.filters_container(), "selectbox", t("cmp_pick_indicator", lang), list(titles),
                               compare.DEFAULT_INDICATOR, key="ind", format_func=lambda i: titles.get(i, i))
-    view = ui.memo(comparison_view, indicator, titles[indicator], lang, ui.chart_style())
+    view = ui.memo(page_views.comparison, indicator, titles[indicator], lang, ui.chart_style())
     values, caveats = view["values"], view["caveats"]
 
     # 1. Both provinces on one scale; what is not like for like is said first, in words

@@ -1,0 +1,84 @@
+"""FDI: cumulative registered capital and active projects, capital and projects per period, comparable growth,
+and the national FDI rank — Thái Nguyên compared with Vĩnh Phúc.
+
+The rank card answers first; each chart and the growth table then get a tab of their own, so the page stays about
+three screens long. In presenter mode every chart is a slide (the main chart first) and the rank comes after them.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from provdash import page_views, present, ui, views
+from provdash.i18n import t
+
+lang = ui.lang()
+style = ui.chart_style()
+st.title(t("fdi_title", lang))
+ui.intro(t("fdi_intro", lang))
+jurisdictions, start, end = ui.filter_bar(lang)
+period = dict(jurisdictions=jurisdictions, start=date(start, 1, 1), end=date(end, 12, 31))
+
+view = ui.memo(page_views.foreign_investment, tuple(jurisdictions), period["start"], period["end"], lang, style)
+charts = [(f"fdi_{indicator}", file_stem, tab, parts)
+          for (indicator, file_stem), tab, parts in zip(page_views.FDI_STOCK_CHARTS, ("fdi_tab_capital", "fdi_tab_projects"),
+                                                        view["stocks"])]
+charts += [(key, file_stem, tab, parts)
+           for (_, _, key, file_stem), tab, parts in zip(page_views.FDI_FLOW_CHARTS,
+                                                         ("fdi_tab_capital_flows", "fdi_tab_project_flows"), view["flows"])]
+charts = [chart for chart in charts if chart[3] is not None]
+
+
+def rank() -> None:
+    """The national rank: a headline card with its source."""
+    st.subheader(t("fdi_rank_heading", lang))
+    cards = view["cards"]
+    if not cards:
+        st.caption(t("fdi_rank_none", lang))
+    for column, card in zip(st.columns(max(2, len(cards))), cards):
+        column.metric(card.label, card.value)
+        column.caption(views.escape_markdown(card.caption))
+    if cards:
+        ui.source_list(view["rank_sources"], lang)
+
+
+def chart(key: str, file_stem: str, parts) -> None:
+    ui.chart_block(parts.figure, lang=lang, summary=parts.summary, table=parts.table, sources=parts.sources, key=key,
+                   file_stem=file_stem, caveats=parts.caveats, data=parts.data)
+
+
+def growth() -> None:
+    """Growth, only between comparable periods."""
+    st.subheader(t("fdi_growth_heading", lang))
+    st.caption(t("fdi_growth_intro", lang))
+    table = view["growth"]
+    if table is not None:
+        # Wider than the page: it scrolls inside its frame, the province column pinned on the left.
+        st.dataframe(table, hide_index=True, width="stretch",
+                     column_config={table.columns[0]: st.column_config.TextColumn(pinned=True)})
+    for note in view["growth_notes"]:
+        (st.info if table is None else st.caption)(views.escape_markdown(note))
+    if table is not None:
+        ui.source_list(view["growth_sources"], lang)
+
+
+if present.presenting():
+    if not charts and present.next_slide():
+        st.info(t("no_data", lang))
+    for key, file_stem, _, parts in charts:
+        chart(key, file_stem, parts)
+    if present.next_slide():
+        growth()
+    if present.next_slide():
+        rank()
+else:
+    rank()
+    if not charts:
+        st.info(t("no_data", lang))
+    tabs = st.tabs([t(tab, lang) for _, _, tab, _ in charts] + [t("fdi_growth_heading", lang)])
+    for tab, (key, file_stem, _, parts) in zip(tabs, charts):
+        with tab:
+            chart(key, file_stem, parts)
+    with tabs[-1]:
+        growth()
