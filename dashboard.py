@@ -13,6 +13,7 @@ st.set_page_config(page_title="Thái Nguyên – mục tiêu & tiến độ", la
 PAGES = [
     ("pages/home.py", "nav_home", "trang_chu", True),
     ("pages/overview.py", "nav_overview", "tong_quan", False),
+    ("pages/coverage.py", "nav_coverage", "do_phu_so_lieu", False),
     ("pages/digital_economy.py", "nav_digital", "kinh_te_so", False),
     ("pages/foreign_investment.py", "nav_fdi", "fdi", False),
     ("pages/industrial_zones.py", "nav_zones", "khu_cong_nghiep", False),
