@@ -37,7 +37,7 @@ SYMBOLS = {ACTUAL: "●", TARGET: "○", NOT_PUBLISHED: "⊘", NOT_FOUND: "?", M
 
 ENOUGH_YEARS = 5          # a line has a trajectory with this many years of actuals of one method and scope
 SOURCES_URL_PATH = "nguon"  # the sources page's url path in dashboard.py's PAGES (a test keeps them equal)
-MAX_GRID_ROWS = 400       # series rows drawn in the grid; a national store has thousands (the counts cover all)
+MAX_GRID_ROWS = 300       # series rows drawn (each cell is Markdown the browser renders); the counts cover all
 
 SERIES_KEY = ["indicator", "jurisdiction", "kind", "method", "scope"]
 LINE_KEY = ["indicator", "jurisdiction"]
@@ -192,8 +192,9 @@ def cells_sentence(states: pd.DataFrame, years: list[int], lang: str) -> str:
     values = {state: count(numbers[state], lang) for state in STATES}
     text = t("cov_cells_sentence", lang, total=count(total, lang), first=years[0], last=years[-1],
              lines=count(states["line"].nunique(), lang), **values)
-    if numbers[NOT_PUBLISHED] or numbers[NOT_FOUND]:
-        text += " " + t("cov_cells_noted", lang, **values)
+    noted = [t(f"cov_cells_noted_{state}", lang, n=values[state]) for state in FINDINGS if numbers[state]]
+    if noted:
+        text += " " + t("cov_cells_noted", lang, parts=t("cov_and", lang).join(noted))
     return text
 
 

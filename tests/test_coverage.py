@@ -200,9 +200,12 @@ def test_cells_sentence_says_every_category():
     text = coverage.cells_sentence(states, YEARS, "vi")
     assert text.startswith("Trong 4 dòng × các năm 2021–2028 (32 ô): 5 ô có số thực hiện, 2 ô chỉ có mục tiêu, "
                            "5 ô chưa có số liệu nào, 17 ô không áp dụng")
-    assert "1 ô đã xác định là chưa được công bố và 2 ô đã tìm nhưng chưa thấy" in text
+    assert text.endswith(" Ngoài ra 1 ô đã xác định là chưa được công bố và 2 ô đã tìm nhưng chưa thấy (xem ghi chú "
+                         "cuối trang).")
     quiet = coverage.cells_sentence(states[~states["state"].isin([NOT_PUBLISHED, NOT_FOUND])], YEARS, "en")
     assert "not published" not in quiet and "looked for" not in quiet  # no notes, no sentence about them
+    one = coverage.cells_sentence(states[states["state"] != NOT_PUBLISHED], YEARS, "en")
+    assert one.endswith(" Besides, 2 cells were looked for and not found (see the notes at the end of the page).")
 
 
 def test_province_table_counts_per_category_and_jurisdiction():
