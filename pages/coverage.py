@@ -60,6 +60,8 @@ if view is not None and present.next_slide():
     grid = view["grid"]
     if view["rows_in_all"] > len(grid):
         st.caption(coverage.rows_shown_text(len(grid), view["rows_in_all"], lang))
+    if view["years_hidden"]:
+        st.caption(view["years_hidden"])
     st.table(grid, hide_index=True, height="content" if len(grid) <= 12 else 560)
 
 # 3. What is known about the gaps

@@ -277,6 +277,25 @@ def grid_table(rows: pd.DataFrame, grid: pd.DataFrame, years: list[int], scope_l
     return pd.DataFrame(records, columns=columns)
 
 
+def shown_years(grid: pd.DataFrame, years: list[int], today: date) -> list[int]:
+    """The grid's year columns: every year up to the current one, and each later year in which some series holds
+    a value (a target). A later year holding nothing only says "no actual yet, no target": its column is left
+    out, so that a long range stays readable (the counts still cover it)."""
+    held = set(grid.loc[grid["n"] > 0, "year"])
+    return [year for year in years if year <= today.year or year in held]
+
+
+def year_ranges_text(years: list[int]) -> str:
+    """2031, 2032, 2033, 2035 → "2031–2033, 2035"."""
+    ranges: list[list[int]] = []
+    for year in sorted(years):
+        if ranges and year == ranges[-1][1] + 1:
+            ranges[-1][1] = year
+        else:
+            ranges.append([year, year])
+    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in ranges)
+
+
 def legend(lang: str) -> str:
     """What each symbol means, in words (Markdown, one line)."""
     return "; ".join(f"**{escape_markdown(SYMBOLS[state])}** {t('cov_legend_' + state, lang)}" for state in STATES)
@@ -333,11 +352,14 @@ def page_view(indicators: pd.DataFrame, places: pd.DataFrame, cells: pd.DataFram
     grid = cell_grid(rows, cells, notes, years, today)
     states = line_year_states(grid, kind)
     held = line_years(grid)
+    columns = shown_years(grid, years, today)
+    hidden = [year for year in years if year not in columns]
     return {
         "metrics": headline_metrics(held, kind, lang),
         "sentence": cells_sentence(states, years, lang),
         "provinces": province_table(states, held, places, kind, lang),
-        "grid": grid_table(rows, grid, years, scope_labels(vocabulary, lang), lang),
+        "grid": grid_table(rows, grid, columns, scope_labels(vocabulary, lang), lang),
+        "years_hidden": t("cov_years_hidden", lang, years=year_ranges_text(hidden)) if hidden else "",
         "rows_in_all": len(rows),
         "notes": notes_table(notes, lang) if kind != TARGET else notes_table(notes.head(0), lang),
     }

@@ -212,8 +212,8 @@ def test_province_table_counts_per_category_and_jurisdiction():
     _, grid = build()
     states, years = coverage.line_year_states(grid, ""), coverage.line_years(grid)
     table = coverage.province_table(states, years, PLACES, "", "en")
-    assert list(table.columns) == ["Count", "Old province", "New province", "All"]
-    rows = table.set_index("Count")
+    assert list(table.columns) == ["Category", "Old province", "New province", "All"]
+    rows = table.set_index("Category")
     assert rows.loc["Lines with 1–4 years of actuals"].tolist() == ["2", "1", "3"]
     assert rows.loc["● Cells with actuals"].tolist() == ["4", "1", "5"]
     assert rows.loc["? Cells looked for, not found"].tolist() == ["2", "0", "2"]
@@ -228,7 +228,7 @@ def test_province_table_for_targets_only_leaves_out_what_only_actuals_have():
     grid = coverage.cell_grid(rows, HELD[HELD["kind"] == TARGET], GAPS, YEARS, TODAY)
     table = coverage.province_table(coverage.line_year_states(grid, TARGET), coverage.line_years(grid), PLACES,
                                     TARGET, "vi")
-    assert table["Đếm"].tolist() == ["Dòng có mục tiêu", "Dòng chưa có mục tiêu", "○ Ô chỉ có mục tiêu",
+    assert table["Nhóm"].tolist() == ["Dòng có mục tiêu", "Dòng chưa có mục tiêu", "○ Ô chỉ có mục tiêu",
                                      "– Ô chưa có số liệu", "· Ô không áp dụng"]
     assert table["Tất cả"].tolist() == ["2", "2", "2", "30", "0"]
 
@@ -366,3 +366,17 @@ def test_counts_agree_with_the_store_counted_another_way(built_db):
     # the two curated notes on Thái Nguyên's industrial zones show in the grid as "looked for, not found"
     noted = states[(states["jurisdiction"] == "thai_nguyen") & (states["indicator"] == "kcn_area")]
     assert noted[noted["year"].between(2015, 2025)]["state"].eq(NOT_FOUND).all()
+
+
+def test_later_years_without_a_target_get_no_column():
+    _, grid = build()
+    # 2027 holds nothing (later than today's 2026): no column; 2028 holds a target; past years always stay
+    assert coverage.shown_years(grid, YEARS, TODAY) == [2021, 2022, 2023, 2024, 2025, 2026, 2028]
+    assert coverage.shown_years(grid, YEARS, date(2030, 1, 1)) == YEARS
+
+
+@pytest.mark.parametrize("years, text", [
+    ([2031, 2032, 2033, 2035], "2031–2033, 2035"), ([2040], "2040"), ([2049, 2041, 2042], "2041–2042, 2049"), ([], ""),
+])
+def test_year_ranges_text(years, text):
+    assert coverage.year_ranges_text(years) == text
