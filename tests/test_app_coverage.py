@@ -266,3 +266,18 @@ def test_today_decides_which_years_have_not_come(built_db, store):
     later = [c for c in table.columns[2:] if int(c) > date.today().year]
     assert later, "no later year with a target in the grid"
     assert actual_rows[later].isin(["·"]).all().all()
+
+
+def test_moving_between_the_coverage_and_sources_pages(built_db):
+    """Both pages keep a province under ?j= (a list of pills here, one choice there) and a topic under ?cat=: going
+    from one to the other in a session never breaks either."""
+    at = open_page(j="vinh_phuc", cat="industrial_zones", kind="actual")
+    assert not at.exception
+    at.switch_page("pages/sources.py").run()
+    assert not at.exception and at.title[0].value == t("src_title", "vi")
+    at.switch_page(PAGE).run()
+    assert not at.exception and at.title[0].value == t("cov_title", "vi")
+    at = open_app_page("pages/sources.py", check_entry=True, j="vinh_phuc", ind="kcn_area")
+    assert not at.exception
+    at.switch_page(PAGE).run()
+    assert not at.exception and grid(at) is not None
