@@ -11,7 +11,7 @@ import pytest
 from provdash import catalogue, views
 from provdash.i18n import t
 from provdash.queries import connect_readonly, run_query
-from tests.browser.conftest import open_page, problems_on_screen, query_pairs, wait_until_settled
+from tests.browser.conftest import open_page, problems_on_screen, query_pairs, wait_for_tables, wait_until_settled
 
 pytestmark = pytest.mark.browser
 
@@ -45,6 +45,7 @@ def test_following_a_cell_shows_exactly_its_values(shared_context, base_url, bui
     try:
         params = {"cat": topic, **({"lang": "en"} if lang == "en" else {})}
         open_page(page, base_url, PAGE, params, title=t("cov_title", lang))
+        wait_for_tables(page, 3 if topic == "industrial_zones" else 2)  # the notes are on industrial zones only
         assert problems_on_screen(page) == []
         link = page.locator(f"[data-testid='stTable'] a[href*='ind={indicator}&j={jurisdiction}&year={year}"
                             "&kind=actual']").first
@@ -96,10 +97,12 @@ def run_query_total(built_db) -> int:
 def test_gaps_are_said_in_symbols_and_words(page, base_url):
     """The legend names every mark of the grid; Thái Nguyên's established zone area shows "?" (not found)."""
     open_page(page, base_url, PAGE, {"cat": "industrial_zones"}, title=t("cov_title", "vi"))
+    wait_for_tables(page, 3)  # counts, grid, notes
     legend = page.get_by_text(t("cov_legend_not_found", "vi"), exact=False).first
     assert legend.is_visible() or legend.count() == 1
     row = page.locator("[data-testid='stTable'] tbody tr").filter(
         has_text="Diện tích khu công nghiệp").filter(has_text="Thái Nguyên (trước sáp nhập) · Thực hiện").first
+    row.wait_for()
     cells = [c.strip() for c in row.locator("td").all_inner_texts()]
     assert cells[2:9] == ["?"] * 7  # 2019–2025: looked for, not found (data/coverage_notes.csv)
     assert row.locator("a").count() == 0  # nothing held: no link to an empty list
