@@ -22,7 +22,8 @@ from provdash import paths, targets
 from provdash.queries import load_query
 from provdash.validate import TABLES, Problem, Rows, parse_date, parse_number, validate
 
-SCHEMA_VERSION = "5"  # 3: the events table; 4: target_progress; 5: coverage_notes
+SCHEMA_VERSION = "6"  # 3: the events table; 4: target_progress; 5: superseded targets, evidence, lifetimes in the view;
+#                       6: coverage_notes
 
 
 class BuildError(Exception):

@@ -10,7 +10,10 @@ Words used here:
 - a *line* is one indicator in one jurisdiction (what a chart would draw for a province);
 - a *series* is a line's values of one kind, method and scope (what may be joined into one line on a chart);
 - a *cell* is one series in one year; a *line-year* is one line in one year, whatever the series.
-A value counts for the year its period ends in (queries/coverage_cells.sql), as on the sources page.
+A value counts for the year its period ends in (queries/coverage_cells.sql), as on the sources page. An actual
+speaks for its year when it is a level (stock) at some date in it or an amount (flow) over the whole calendar year;
+an amount over part of a year (or several years) is held, and linked, but marked as such and not counted as a
+year of actuals: partial periods are never taken for the year.
 """
 from __future__ import annotations
 
@@ -26,14 +29,18 @@ from provdash.views import count, escape_markdown
 ACTUAL, TARGET = "actual", "target"
 DEFAULT_SCOPE = "province"  # the whole jurisdiction; other scopes are named in the series label
 
-# What a cell or line-year holds. A line-year takes the first of these that one of its series has (an actual
-# outranks a target, which outranks the notes on a gap); NOT_APPLICABLE is a year in which no actual can exist:
-# the jurisdiction did not exist yet or any more, or the year has not come.
-NOT_PUBLISHED, NOT_FOUND, MISSING, NOT_APPLICABLE = "not_published", "not_found", "missing", "not_applicable"
-STATES = (ACTUAL, TARGET, NOT_PUBLISHED, NOT_FOUND, MISSING, NOT_APPLICABLE)
+# What a cell or line-year holds. A line-year takes the first of these that one of its series has (an actual for
+# the year outranks one for part of it, which outranks a target, which outranks the notes on a gap);
+# NOT_APPLICABLE is a year in which no actual can exist: the jurisdiction did not exist yet or any more, or the
+# year has not come.
+PARTIAL, NOT_PUBLISHED, NOT_FOUND, MISSING, NOT_APPLICABLE = (
+    "partial", "not_published", "not_found", "missing", "not_applicable")
+STATES = (ACTUAL, PARTIAL, TARGET, NOT_PUBLISHED, NOT_FOUND, MISSING, NOT_APPLICABLE)
+HELD = (ACTUAL, PARTIAL, TARGET)  # a cell in these states holds values and links to them
 FINDINGS = (NOT_PUBLISHED, NOT_FOUND)
 # Each state has a symbol as well as words (the legend, the counts): never colour alone.
-SYMBOLS = {ACTUAL: "●", TARGET: "○", NOT_PUBLISHED: "⊘", NOT_FOUND: "?", MISSING: "–", NOT_APPLICABLE: "·"}
+SYMBOLS = {ACTUAL: "●", PARTIAL: "◐", TARGET: "○", NOT_PUBLISHED: "⊘", NOT_FOUND: "?", MISSING: "–",
+           NOT_APPLICABLE: "·"}
 
 ENOUGH_YEARS = 5          # a line has a trajectory with this many years of actuals of one method and scope
 SOURCES_URL_PATH = "nguon"  # the sources page's url path in dashboard.py's PAGES (a test keeps them equal)
@@ -98,10 +105,11 @@ def cell_grid(rows: pd.DataFrame, cells: pd.DataFrame, notes: pd.DataFrame, year
               today: date) -> pd.DataFrame:
     """One row per series row and year: how many values it holds (`n`) and its state (see STATES)."""
     grid = rows.reset_index(names="row").merge(pd.DataFrame({"year": years}), how="cross")
-    counts = cells[SERIES_KEY + ["year", "n_values"]] if not cells.empty else pd.DataFrame(
-        columns=SERIES_KEY + ["year", "n_values"])
+    counts = cells[SERIES_KEY + ["year", "n_values", "n_year_values"]] if not cells.empty else pd.DataFrame(
+        columns=SERIES_KEY + ["year", "n_values", "n_year_values"])
     grid = grid.merge(counts.astype({"year": "int64"}), on=SERIES_KEY + ["year"], how="left")
     grid["n"] = grid["n_values"].fillna(0).astype(int)
+    whole_year = grid["n_year_values"].fillna(0).astype(int) > 0
     began = grid["valid_from"].map(_year_of)
     ended = grid["valid_to"].map(_year_of)
     outside = (grid["year"] < began.fillna(0)) | (grid["year"] > ended.fillna(10_000)) | (grid["year"] > today.year)
@@ -117,8 +125,9 @@ def cell_grid(rows: pd.DataFrame, cells: pd.DataFrame, notes: pd.DataFrame, year
     state[is_actual & finding.notna()] = finding[is_actual & finding.notna()]
     state[is_actual & outside] = NOT_APPLICABLE
     state[grid["n"] > 0] = grid.loc[grid["n"] > 0, "kind"]
+    state[is_actual & (grid["n"] > 0) & ~whole_year] = PARTIAL
     grid["state"] = state
-    return grid.drop(columns=["n_values"])
+    return grid.drop(columns=["n_values", "n_year_values"])
 
 
 def line_year_states(grid: pd.DataFrame, kind: str) -> pd.DataFrame:
@@ -132,12 +141,11 @@ def line_year_states(grid: pd.DataFrame, kind: str) -> pd.DataFrame:
 
 
 def line_years(grid: pd.DataFrame) -> pd.DataFrame:
-    """One row per line: the most years of values any one of its actual series holds (`actual_years`: what a
-    trajectory of one method and scope can use) and the years with a target (`target_years`)."""
-    held = grid[grid["n"] > 0]
-    per_series = held.groupby(["line", "row", "kind"]).size().rename("years").reset_index()
-    actual = per_series[per_series["kind"] == ACTUAL].groupby("line")["years"].max()
-    target = held[held["kind"] == TARGET].groupby("line")["year"].nunique()
+    """One row per line: the most years any one of its actual series holds a value for (`actual_years`: what a
+    trajectory of one method and scope can use; part-year amounts do not count) and the years with a target
+    (`target_years`)."""
+    actual = grid[grid["state"] == ACTUAL].groupby(["line", "row"]).size().groupby("line").max()
+    target = grid[grid["state"] == TARGET].groupby("line")["year"].nunique()
     frame = grid.drop_duplicates("line")[["line", "indicator", "jurisdiction"]].set_index("line")
     frame["actual_years"] = actual.reindex(frame.index).fillna(0).astype(int)
     frame["target_years"] = target.reindex(frame.index).fillna(0).astype(int)
@@ -145,8 +153,9 @@ def line_years(grid: pd.DataFrame) -> pd.DataFrame:
 
 
 def series_years(grid: pd.DataFrame) -> pd.Series:
-    """Years with at least one value, per series row."""
-    return grid[grid["n"] > 0].groupby("row")["year"].nunique().reindex(grid["row"].unique()).fillna(0).astype(int)
+    """Years an actual series holds a value for (part-year amounts aside), or a target series a target, per row."""
+    counted = grid[grid["state"].isin([ACTUAL, TARGET])]
+    return counted.groupby("row")["year"].nunique().reindex(grid["row"].unique()).fillna(0).astype(int)
 
 
 # --- counts ---------------------------------------------------------------------------------------------------
@@ -204,7 +213,7 @@ def province_table(states: pd.DataFrame, years: pd.DataFrame, places: pd.DataFra
     actuals (or by target, for `kind` 'target'), then the cells in each state. As inert Markdown (st.table)."""
     name = "name_en" if lang == "en" else "name_vi"
     keys = ["with_target", "without_target"] if kind == TARGET else ["enough", "some", "none"]
-    shown_states = [s for s in STATES if not (kind == TARGET and s in (ACTUAL, NOT_PUBLISHED, NOT_FOUND))]
+    shown_states = [s for s in STATES if not (kind == TARGET and s in (ACTUAL, PARTIAL, NOT_PUBLISHED, NOT_FOUND))]
     labels = [t(f"cov_row_{key}", lang, years=ENOUGH_YEARS, fewer=ENOUGH_YEARS - 1) for key in keys]
     labels += [f"{SYMBOLS[state]} {t('cov_cells_' + state, lang)}" for state in shown_states]
     columns = {t("cov_col_count", lang): [escape_markdown(label) for label in labels]}
@@ -245,7 +254,7 @@ def series_label(row: dict, lang: str, scope_labels: dict[str, str]) -> str:
 def cell_text(state: str, n: int, row: dict, year: int, lang: str) -> str:
     """A cell as Markdown: what it holds in a symbol and a number of values, linked to those values on the
     sources page; a cell without values says why in a symbol (explained by the legend)."""
-    if state in (ACTUAL, TARGET):
+    if state in HELD:
         link = source_link(row["indicator"], row["jurisdiction"], year, row["kind"], row["method"], row["scope"], lang)
         return f"[{SYMBOLS[state]} {count(n, lang)}]({link})"
     symbol = escape_markdown(SYMBOLS[state])

@@ -424,17 +424,32 @@ def check_events(rows: Rows, all_rows: dict[str, Rows]) -> list[Problem]:
     return problems
 
 
+def year_figure(record: dict[str, str], measure: str) -> int | None:
+    """The year an actual is *the* figure of — a level at 31 December, or an amount over the whole calendar year,
+    province-wide — or None (a level at another date, part of a year, several years, a narrower scope)."""
+    start, end = record["period_start"], record["period_end"]
+    if record["kind"] != "actual" or record["scope"] != "province" or not re.fullmatch(r"\d{4}-12-31", end):
+        return None
+    if measure == "stock" or start == f"{end[:4]}-01-01":
+        return int(end[:4])
+    return None
+
+
 def check_coverage_notes(rows: Rows, all_rows: dict[str, Rows]) -> list[Problem]:
     """A note covers years in order, within its jurisdiction's lifetime, does not overlap another note on the same
-    series (indicator, jurisdiction, method), and does not call missing an actual the store holds."""
+    series (indicator, jurisdiction, method), and does not call missing a year whose own figure (year_figure) the
+    store holds. A level at another date or a part-year amount may sit inside a note's years: the note then says
+    the year's figure was not found, and its text names what was."""
     name = f"data/{rows.table.file_name}"
     jurisdictions = {r["jurisdiction"]: r for r in all_rows["jurisdictions"].records}
-    held: dict[tuple[str, str, str], list[tuple[int, int]]] = {}  # series → (year, line) of each actual
+    measures = {r["indicator"]: r["measure"] for r in all_rows["indicators"].records}
+    held: dict[tuple[str, str, str], list[tuple[int, int]]] = {}  # series → (year, line) of each year's figure
     observations = all_rows["observations"]
     for record, line in zip(observations.records, observations.lines):
-        if record["kind"] == "actual" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", record["period_end"]):
+        year = year_figure(record, measures.get(record["indicator"], ""))
+        if year is not None:
             series = (record["indicator"], record["jurisdiction"], record["method"])
-            held.setdefault(series, []).append((int(record["period_end"][:4]), line))
+            held.setdefault(series, []).append((year, line))
     problems = []
     seen: dict[tuple[str, str, str], list[tuple[int, int, int]]] = {}
     for record, line in zip(rows.records, rows.lines):
@@ -465,7 +480,7 @@ def check_coverage_notes(rows: Rows, all_rows: dict[str, Rows]) -> list[Problem]
         if found:
             year, obs_line = found[0]
             problems.append(Problem(name, line, "last_year" if year == last else "first_year",
-                                    f"the store holds an actual for {year} (data/observations.csv, line {obs_line}), "
+                                    f"the store holds the figure for {year} (data/observations.csv, line {obs_line}), "
                                     f"yet this note says the values for {first}–{last} "
                                     f"{FINDING_WORDS.get(record['finding'], record['finding'])}; narrow the years or "
                                     "remove the note"))

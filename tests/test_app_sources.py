@@ -86,9 +86,9 @@ def assessment(**overrides) -> dict:
 
 
 @pytest.mark.parametrize("lang, expected", [
-    ("vi", ["◆ Cần tăng tốc", "Tỷ trọng", "Thái Nguyên", "trên 30 %", "2030", "toàn tỉnh", "10 % (2020)",
+    ("vi", ["◆ Cần tăng tốc — 14 % năm 2022", "Tỷ trọng", "Thái Nguyên", "trên 30 %", "2030", "toàn tỉnh", "10 % (2020)",
             "14 % (31/12/2022)", "0,71", "+2,00 điểm %/năm", "+2,00 điểm %/năm", ""]),
-    ("en", ["◆ Acceleration needed", "Share", "Thái Nguyên", "over 30%", "2030", "province-wide", "10% (2020)",
+    ("en", ["◆ Acceleration needed — 14% in 2022", "Share", "Thái Nguyên", "over 30%", "2030", "province-wide", "10% (2020)",
             "14% (31 Dec 2022)", "0.71", "+2.00 pp/year", "+2.00 pp/year", ""]),
 ])
 def test_status_table_row(lang, expected):
@@ -103,7 +103,7 @@ def test_status_table_without_data():
     table = catalogue.status_table(pd.DataFrame([row]), VOCABULARY, "en")
     assert table.iloc[0].tolist()[3:] == ["30%", "2030", "province-wide", "–", "–", "–", "–", "–",
                                           "No actual value for the same jurisdiction and scope."]
-    assert table.iloc[0, 0] == "… Not enough data"
+    assert table.iloc[0, 0] == "… Not enough data — no actual value of the same scope"
 
 
 def test_status_table_shows_no_needed_pace_once_achieved():
@@ -219,7 +219,10 @@ def test_narrowing_agrees_with_the_search(store, search, narrowing, text, kind):
 
 def test_one_cell_is_exactly_its_values(store):
     cell = paged(store, narrowing=catalogue.Narrowing("kcn_area", "vinh_phuc", 2022, "", "province"), kind="actual")
-    assert len(cell) == 1 and cell.loc[0, "value"] == 3100 and str(cell.loc[0, "period_end"])[:4] == "2022"
+    assert 3100 in set(cell["value"])  # the established area in December 2022 (reference list)
+    assert {str(day)[:4] for day in cell["period_end"]} == {"2022"}
+    assert set(zip(cell["indicator"], cell["jurisdiction"], cell["kind"], cell["method"], cell["scope"])) == {
+        ("kcn_area", "vinh_phuc", "actual", "", "province")}
     kcn_only = paged(store, narrowing=catalogue.Narrowing("fdi_registered_capital", "vinh_phuc", 2024, "",
                                                          "industrial_zones"), kind="actual")
     assert len(kcn_only) >= 1 and set(kcn_only["scope"]) == {"industrial_zones"}
@@ -348,7 +351,7 @@ def test_default_view(built_db, lang, title, indicator_column, status_column):
     values = values_frame(at)
     assert len(values) >= 160 and indicator_column in values.columns
     assert len(set(values.columns)) == len(values.columns) == 12
-    assert status_frame(at)[status_column].str.match(r"^[✔▲◆▼✖…] ").all()
+    assert status_frame(at)[status_column].str.match(r"^[✔▲◆▼✖▽≠↪…] \S+.* — ").all(), "icon, words, evidence"
     assert len(status_frame(at)) == targets_count(built_db)  # one row per target
     assert len(at.get("latex")) == 3  # the formulas
     assert any(progress.method_names()[lang] in m.value for m in at.markdown)
@@ -401,13 +404,14 @@ def selectbox(at: AppTest, key: str):
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_a_coverage_cell_link_shows_exactly_its_values(built_db, lang):
+def test_a_coverage_cell_link_shows_exactly_its_values(built_db, store, lang):
     """?ind=&j=&year=&kind=&method=&scope= (a cell of the coverage page): its one value, the filters shown set."""
     at = open_page(ind="kcn_area", j="vinh_phuc", year="2022", kind="actual", method="", scope="province", lang=lang)
     assert not at.exception
     values = values_frame(at)
-    assert len(values) == 1
-    assert values.iloc[0][t("col_value", lang)] == ("3.100" if lang == "vi" else "3,100")
+    expected = paged(store, kind="actual", narrowing=catalogue.Narrowing("kcn_area", "vinh_phuc", 2022, "", "province"))
+    assert len(values) == len(expected) >= 1
+    assert ("3.100" if lang == "vi" else "3,100") in set(values[t("col_value", lang)])
     assert (selectbox(at, "ind").value, selectbox(at, "j").value, selectbox(at, "year").value,
             selectbox(at, "method").value, selectbox(at, "scope").value) == ("kcn_area", "vinh_phuc", "2022", "",
                                                                              "province")
@@ -431,8 +435,8 @@ def test_each_narrowing_filter_value_from_the_url(built_db, store, search, key, 
     if expected.empty:  # a method no value uses yet: said so, no values table
         assert at.info and "Không có giá trị" in at.info[0].value
         assert t("col_indicator", "vi") not in values_frame(at).columns
-    else:
-        assert len(values_frame(at)) == len(expected)
+    else:  # the first page of them
+        assert len(values_frame(at)) == min(len(expected), catalogue.VALUES_PAGE_SIZE)
 
 
 def test_every_year_from_the_url(built_db, store, search):
@@ -535,11 +539,19 @@ def test_presenter_mode_shows_one_panel_per_slide(built_db):
 
 @pytest.mark.parametrize("page", ["7", "-1", "abc", "99999999999999999999"])
 def test_one_page_needs_no_page_number(built_db, page):
-    at = open_page(page=page)
+    # The shipped store holds more values than one page; its targets fit on one.
+    at = open_page(page=page, kind="target")
     assert not at.exception
-    assert len(values_frame(at)) >= 160 and not at.number_input
+    assert 0 < len(values_frame(at)) <= catalogue.VALUES_PAGE_SIZE and not at.number_input
     assert "page" not in at.query_params
-    assert at.caption[0].value.startswith("Hiển thị 1") and "–" not in at.caption[0].value
+    assert at.caption[0].value.startswith("Hiển thị ") and "–" not in at.caption[0].value  # no "1–200" range
+
+
+def test_the_shipped_store_needs_a_second_page(built_db):
+    at = open_page()
+    assert not at.exception
+    assert len(values_frame(at)) == catalogue.VALUES_PAGE_SIZE and at.number_input
+    assert at.caption[0].value.startswith("Hiển thị 1–200 trên ")
 
 
 # --- several pages: a small synthetic store of 1 000 values (provdash.scale_db) ---------------------------

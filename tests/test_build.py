@@ -25,7 +25,7 @@ EXPECTED = {
     "coverage_notes--first-year-after-last-year": (3, "first_year", "the first year (2024) is after the last year (2019)"),
     "coverage_notes--merged-province-before-it-existed": (3, "first_year", "thai_nguyen_2025 did not exist before"),
     "coverage_notes--missing-column-note-en": (1, None, "missing column(s): note_en"),
-    "coverage_notes--note-contradicts-an-actual": (3, "first_year", "the store holds an actual for 2022"),
+    "coverage_notes--note-contradicts-an-actual": (3, "first_year", "the store holds the figure for 2022"),
     "coverage_notes--old-province-after-merger": (3, "last_year", "vinh_phuc ceased to exist on 2025-06-30"),
     "coverage_notes--overlapping-notes": (3, "first_year", "overlaps the note on line 2"),
     "coverage_notes--unknown-indicator": (3, "indicator", "is not a known indicator"),
@@ -235,6 +235,6 @@ def test_coverage_notes_constraints_hold_without_the_checks(good_db, row):
         with pytest.raises(duckdb.ConstraintException):
             con.execute("INSERT INTO coverage_notes VALUES (?, ?, ?, ?, ?, ?, ?, ?)", row)
         con.execute("INSERT INTO coverage_notes VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    ("kcn_area", "vinh_phuc", "", 2015, 2019, "not_found", "x", "x"))  # a good row goes in
+                    ("net_emissions", "vinh_phuc", "", 2015, 2019, "not_found", "x", "x"))  # a good row goes in
     finally:
         con.close()

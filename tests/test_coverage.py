@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from provdash import coverage, paths
-from provdash.coverage import ACTUAL, MISSING, NOT_APPLICABLE, NOT_FOUND, NOT_PUBLISHED, TARGET
+from provdash.coverage import ACTUAL, MISSING, NOT_APPLICABLE, NOT_FOUND, NOT_PUBLISHED, PARTIAL, TARGET
 from provdash.queries import connect_readonly, run_query
 from provdash.views import escape_markdown
 
@@ -30,8 +30,11 @@ PLACES = pd.DataFrame({
 
 
 def cells(*rows) -> pd.DataFrame:
-    """(indicator, jurisdiction, year, kind, method, scope, n) → the shape of queries/coverage_cells.sql."""
-    frame = pd.DataFrame(rows, columns=["indicator", "jurisdiction", "year", "kind", "method", "scope", "n_values"])
+    """(indicator, jurisdiction, year, kind, method, scope, n[, n for the whole year]) → the shape of
+    queries/coverage_cells.sql; by default every value speaks for its year."""
+    rows = [row if len(row) == 8 else (*row, row[6]) for row in rows]
+    frame = pd.DataFrame(rows, columns=["indicator", "jurisdiction", "year", "kind", "method", "scope", "n_values",
+                                        "n_year_values"])
     frame["method_short"] = frame["method"].map({"": "", "a": "PP A", "b": "PP B"})
     frame["method_short_en"] = frame["method"].map({"": "", "a": "Method A", "b": "Method B"})
     frame["scope_label"] = frame["scope"]
@@ -57,6 +60,7 @@ HELD = cells(
     ("share", "old", 2025, TARGET, "", "province", 1),
     ("share", "merged", 2025, ACTUAL, "b", "province", 1),
     ("area", "old", 2023, ACTUAL, "", "industrial_zones", 1),
+    ("area", "old", 2024, ACTUAL, "", "industrial_zones", 2, 0),  # two amounts for parts of 2024
     ("area", "old", 2028, TARGET, "", "kcn", 1),
 )
 GAPS = notes(("area", "old", "", 2021, 2022, NOT_FOUND), ("share", "merged", "c", 2026, 2026, NOT_PUBLISHED))
@@ -120,7 +124,7 @@ def test_an_empty_store_still_lists_every_line():
                                                                          NOT_APPLICABLE]),
     ("share", "merged", ACTUAL, "c", "province", [NOT_APPLICABLE] * 4 + [MISSING, NOT_PUBLISHED, NOT_APPLICABLE,
                                                                          NOT_APPLICABLE]),
-    ("area", "old", ACTUAL, "", "industrial_zones", [NOT_FOUND, NOT_FOUND, ACTUAL, MISSING, MISSING] +
+    ("area", "old", ACTUAL, "", "industrial_zones", [NOT_FOUND, NOT_FOUND, ACTUAL, PARTIAL, MISSING] +
      [NOT_APPLICABLE] * 3),
     # a year without a target is nothing held, never "not applicable": old provinces keep their goals
     ("area", "old", TARGET, "", "kcn", [MISSING] * 7 + [TARGET]),
@@ -141,7 +145,7 @@ def test_cells_count_their_values():
     # an actual outranks a target; a year without a target does not hide the actual row's "not applicable"
     ("", 0, [MISSING, ACTUAL, ACTUAL, ACTUAL, TARGET, NOT_APPLICABLE, NOT_APPLICABLE, NOT_APPLICABLE]),
     ("", 1, [NOT_APPLICABLE] * 4 + [ACTUAL, NOT_PUBLISHED, NOT_APPLICABLE, NOT_APPLICABLE]),
-    ("", 2, [NOT_FOUND, NOT_FOUND, ACTUAL, MISSING, MISSING, NOT_APPLICABLE, NOT_APPLICABLE, TARGET]),
+    ("", 2, [NOT_FOUND, NOT_FOUND, ACTUAL, PARTIAL, MISSING, NOT_APPLICABLE, NOT_APPLICABLE, TARGET]),
     ("", 3, [NOT_APPLICABLE] * 4 + [MISSING, MISSING, NOT_APPLICABLE, NOT_APPLICABLE]),
     # only targets asked for: a year without one is "nothing held", whatever the actuals
     (TARGET, 0, [MISSING] * 4 + [TARGET] + [MISSING] * 3),
@@ -157,7 +161,8 @@ def test_line_year_states(kind, line, expected):
 
 
 def test_years_of_actuals_never_add_methods_or_scopes_up():
-    """Two years of method a and one of method b make a line of 2 years, not 3 (as a trajectory would see it)."""
+    """Two years of method a and one of method b make a line of 2 years, not 3 (as a trajectory would see it);
+    a year held only for part of it is no year of actuals."""
     _, grid = build()
     years = coverage.line_years(grid).set_index("line")
     assert years.loc[0, "actual_years"] == 2 and years.loc[0, "target_years"] == 1
@@ -195,11 +200,11 @@ def test_headline_metrics_in_each_language(lang, expected):
 def test_cells_sentence_says_every_category():
     _, grid = build()
     states = coverage.line_year_states(grid, "")
-    assert coverage.state_counts(states) == {ACTUAL: 5, TARGET: 2, NOT_PUBLISHED: 1, NOT_FOUND: 2, MISSING: 5,
-                                             NOT_APPLICABLE: 17}
+    assert coverage.state_counts(states) == {ACTUAL: 5, PARTIAL: 1, TARGET: 2, NOT_PUBLISHED: 1, NOT_FOUND: 2,
+                                             MISSING: 4, NOT_APPLICABLE: 17}
     text = coverage.cells_sentence(states, YEARS, "vi")
-    assert text.startswith("Trong 4 dòng × các năm 2021–2028 (32 ô): 5 ô có số thực hiện, 2 ô chỉ có mục tiêu, "
-                           "5 ô chưa có số liệu nào, 17 ô không áp dụng")
+    assert text.startswith("Trong 4 dòng × các năm 2021–2028 (32 ô): 5 ô có số thực hiện của năm, 1 ô chỉ có số của "
+                           "một phần năm, 2 ô chỉ có mục tiêu, 4 ô chưa có số liệu nào, 17 ô không áp dụng")
     assert text.endswith(" Ngoài ra 1 ô đã xác định là chưa được công bố và 2 ô đã tìm nhưng chưa thấy (xem ghi chú "
                          "cuối trang).")
     quiet = coverage.cells_sentence(states[~states["state"].isin([NOT_PUBLISHED, NOT_FOUND])], YEARS, "en")
@@ -215,7 +220,8 @@ def test_province_table_counts_per_category_and_jurisdiction():
     assert list(table.columns) == ["Category", "Old province", "New province", "All"]
     rows = table.set_index("Category")
     assert rows.loc["Lines with 1–4 years of actuals"].tolist() == ["2", "1", "3"]
-    assert rows.loc["● Cells with actuals"].tolist() == ["4", "1", "5"]
+    assert rows.loc["● Cells with actuals for the year"].tolist() == ["4", "1", "5"]
+    assert rows.loc["◐ Cells with part of the year only"].tolist() == ["1", "0", "1"]
     assert rows.loc["? Cells looked for, not found"].tolist() == ["2", "0", "2"]
     assert rows.loc["· Cells not applicable"].tolist() == ["5", "12", "17"]
     # every line-year is in exactly one category, per jurisdiction and in all
@@ -268,6 +274,7 @@ ROW = {"indicator": "kcn_area", "jurisdiction": "vinh_phuc", "kind": ACTUAL, "me
 @pytest.mark.parametrize("state, n, row, lang, expected", [
     (ACTUAL, 1, ROW, "vi", "[● 1](nguon?ind=kcn_area&j=vinh_phuc&year=2022&kind=actual&method=&scope=province)"),
     (ACTUAL, 1200, ROW, "vi", "[● 1.200](nguon?ind=kcn_area&j=vinh_phuc&year=2022&kind=actual&method=&scope=province)"),
+    (PARTIAL, 2, ROW, "vi", "[◐ 2](nguon?ind=kcn_area&j=vinh_phuc&year=2022&kind=actual&method=&scope=province)"),
     (TARGET, 2, {**ROW, "kind": TARGET}, "en",
      "[○ 2](nguon?ind=kcn_area&j=vinh_phuc&year=2022&kind=target&method=&scope=province&lang=en)"),
     (MISSING, 0, ROW, "vi", "**–**"),                          # a gap in the actuals stands out
@@ -346,26 +353,40 @@ def test_counts_agree_with_the_store_counted_another_way(built_db):
                                     held := run_query(con, "coverage_cells", kind="", **period),
                                     gaps := run_query(con, "coverage_notes", **period), "")
         grid = coverage.cell_grid(rows, held, gaps, years, TODAY)
-        with_actual = con.execute("""
-            SELECT count(DISTINCT (indicator, jurisdiction, year(period_end))) FROM observations
-            WHERE kind = 'actual' AND list_contains($j, jurisdiction) AND year(period_end) BETWEEN 2015 AND 2030""",
-                                  {"j": chosen}).fetchone()[0]
+        # a level at any date, or an amount over the whole calendar year, speaks for its year; the rest is partial
+        with_actual, only_partial = con.execute("""
+            WITH held AS (
+                SELECT indicator, jurisdiction, year(period_end) AS year,
+                       bool_or(measure = 'stock' OR period_type = 'year') AS for_the_year
+                FROM observations
+                WHERE kind = 'actual' AND list_contains($j, jurisdiction) AND year(period_end) BETWEEN 2015 AND 2030
+                GROUP BY ALL)
+            SELECT count(*) FILTER (WHERE for_the_year), count(*) FILTER (WHERE NOT for_the_year) FROM held""",
+                                                {"j": chosen}).fetchone()
         longest = dict(((i, j), n) for i, j, n in con.execute("""
             SELECT indicator, jurisdiction, max(n) FROM (
                 SELECT indicator, jurisdiction, method, scope, count(DISTINCT year(period_end)) AS n FROM observations
                 WHERE kind = 'actual' AND list_contains($j, jurisdiction) AND year(period_end) BETWEEN 2015 AND 2030
+                  AND (measure = 'stock' OR period_type = 'year')
                 GROUP BY ALL) GROUP BY ALL""", {"j": chosen}).fetchall())
         lines = con.execute("SELECT count(*) FROM indicators").fetchone()[0] * len(chosen)
     finally:
         con.close()
     states = coverage.line_year_states(grid, "")
     assert coverage.state_counts(states)[ACTUAL] == with_actual
+    assert coverage.state_counts(states)[coverage.PARTIAL] == only_partial > 0
     assert len(states) == lines * len(years)
     computed = coverage.line_years(grid)
     assert {(r.indicator, r.jurisdiction): r.actual_years for r in computed.itertuples() if r.actual_years} == longest
-    # the two curated notes on Thái Nguyên's industrial zones show in the grid as "looked for, not found"
-    noted = states[(states["jurisdiction"] == "thai_nguyen") & (states["indicator"] == "kcn_area")]
-    assert noted[noted["year"].between(2015, 2025)]["state"].eq(NOT_FOUND).all()
+    # the curated notes on Thái Nguyên's established zone area show in the grid as "looked for, not found" in the
+    # years nothing is held, beside the years something is
+    noted = states[(states["jurisdiction"] == "thai_nguyen") & (states["indicator"] == "kcn_area")].set_index("year")
+    notes_rows = gaps[(gaps["indicator"] == "kcn_area") & (gaps["jurisdiction"] == "thai_nguyen")]
+    assert len(notes_rows) >= 1
+    for note in notes_rows.itertuples():
+        for year in range(note.first_year, note.last_year + 1):
+            assert noted.loc[year, "state"] in (NOT_FOUND, ACTUAL, coverage.PARTIAL), year
+    assert (noted["state"] == NOT_FOUND).sum() >= 5
 
 
 def test_later_years_without_a_target_get_no_column():

@@ -39,7 +39,7 @@ def hostile_server(chromium, data_copy_module, tmp_path_factory):
             row["title_vi"] = f"Diện tích {SCRIPT} {MARKDOWN}"
     _write(data / "indicators.csv", indicators)
     notes = list(csv.DictReader((data / "coverage_notes.csv").open(encoding="utf-8")))
-    notes[0]["note_vi"] = f"{IMAGE} {MARKDOWN}"
+    next(row for row in notes if row["indicator"] == "kcn_area")["note_vi"] = f"{IMAGE} {MARKDOWN}"
     _write(data / "coverage_notes.csv", notes)
     database = tmp_path_factory.mktemp("hostile") / "indicators.duckdb"
     build.build(data, database)
