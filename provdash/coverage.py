@@ -71,8 +71,10 @@ def series_rows(indicators: pd.DataFrame, places: pd.DataFrame, cells: pd.DataFr
             if not cells.empty else pd.DataFrame(columns=SERIES_KEY + ["method_short", "method_short_en"]))
     extra = []
     if kind in ("", ACTUAL):
-        noted = (notes[LINE_KEY + ["method", "method_short", "method_short_en"]].drop_duplicates(LINE_KEY + ["method"])
-                 .assign(kind=ACTUAL, scope=DEFAULT_SCOPE))
+        # A note on one method gets that method's row; a note with no method concerns every method, so it marks
+        # the rows the line has (or the empty row of a line that has none) and needs no row of its own.
+        noted = (notes[notes["method"] != ""][LINE_KEY + ["method", "method_short", "method_short_en"]]
+                 .drop_duplicates(LINE_KEY + ["method"]).assign(kind=ACTUAL, scope=DEFAULT_SCOPE))
         has_method = held[held["kind"] == ACTUAL][LINE_KEY + ["method"]].drop_duplicates()
         noted = noted.merge(has_method, on=LINE_KEY + ["method"], how="left", indicator="_seen")
         extra.append(noted[noted["_seen"] == "left_only"].drop(columns="_seen"))
@@ -115,10 +117,14 @@ def cell_grid(rows: pd.DataFrame, cells: pd.DataFrame, notes: pd.DataFrame, year
     outside = (grid["year"] < began.fillna(0)) | (grid["year"] > ended.fillna(10_000)) | (grid["year"] > today.year)
     finding = pd.Series([None] * len(grid), index=grid.index, dtype=object)
     if not notes.empty:
+        # a note on a method covers that method's rows; a note with no method covers every row of the line
         covered = grid[["row", "year", "indicator", "jurisdiction", "method"]].merge(
-            notes[LINE_KEY + ["method", "first_year", "last_year", "finding"]], on=LINE_KEY + ["method"])
-        covered = covered[(covered["first_year"] <= covered["year"]) & (covered["year"] <= covered["last_year"])]
-        covered = covered.drop_duplicates(["row", "year"]).set_index(["row", "year"])["finding"]
+            notes[LINE_KEY + ["method", "first_year", "last_year", "finding"]].rename(columns={"method": "noted"}),
+            on=LINE_KEY)
+        covered = covered[((covered["noted"] == covered["method"]) | (covered["noted"] == ""))
+                          & (covered["first_year"] <= covered["year"]) & (covered["year"] <= covered["last_year"])]
+        covered = (covered.assign(general=covered["noted"] == "").sort_values("general", kind="stable")
+                   .drop_duplicates(["row", "year"]).set_index(["row", "year"])["finding"])
         finding = pd.Series(list(zip(grid["row"], grid["year"])), index=grid.index).map(covered)
     state = pd.Series(MISSING, index=grid.index, dtype=object)
     is_actual = grid["kind"] == ACTUAL

@@ -63,7 +63,9 @@ HELD = cells(
     ("area", "old", 2024, ACTUAL, "", "industrial_zones", 2, 0),  # two amounts for parts of 2024
     ("area", "old", 2028, TARGET, "", "kcn", 1),
 )
-GAPS = notes(("area", "old", "", 2021, 2022, NOT_FOUND), ("share", "merged", "c", 2026, 2026, NOT_PUBLISHED))
+GAPS = notes(("area", "old", "", 2021, 2022, NOT_FOUND), ("share", "merged", "c", 2026, 2026, NOT_PUBLISHED),
+             ("share", "old", "", 2021, 2021, NOT_PUBLISHED),   # no method: every method's row of the line
+             ("share", "old", "b", 2021, 2023, NOT_FOUND))      # a method's own note outranks it on its row
 
 
 def build(held=HELD, gaps=GAPS, kind=""):
@@ -89,7 +91,7 @@ def test_series_rows_split_by_kind_method_and_scope_in_order():
         ("share", "old", TARGET, "", "province"),
         ("share", "merged", ACTUAL, "b", "province"),
         ("share", "merged", ACTUAL, "c", "province"),        # a noted gap of a method no series has: its own row
-        ("area", "old", ACTUAL, "", "industrial_zones"),     # the note ('' method) lands on the existing '' series
+        ("area", "old", ACTUAL, "", "industrial_zones"),     # the notes without a method need no row of their own
         ("area", "old", TARGET, "", "kcn"),
         ("area", "merged", ACTUAL, "", "province"),          # nothing held at all: an empty actual row says so
     ]
@@ -117,7 +119,9 @@ def test_an_empty_store_still_lists_every_line():
 
 @pytest.mark.parametrize("indicator, jurisdiction, kind, method, scope, expected", [
     # 2021–2025 within the old province's life, then merged away ("·")
-    ("share", "old", ACTUAL, "a", "province", [MISSING, ACTUAL, ACTUAL, MISSING, MISSING, NOT_APPLICABLE,
+    ("share", "old", ACTUAL, "a", "province", [NOT_PUBLISHED, ACTUAL, ACTUAL, MISSING, MISSING, NOT_APPLICABLE,
+                                               NOT_APPLICABLE, NOT_APPLICABLE]),
+    ("share", "old", ACTUAL, "b", "province", [NOT_FOUND, NOT_FOUND, NOT_FOUND, ACTUAL, MISSING, NOT_APPLICABLE,
                                                NOT_APPLICABLE, NOT_APPLICABLE]),
     # the merged province exists from mid-2025; 2027 and 2028 have not come (today is 2026)
     ("share", "merged", ACTUAL, "b", "province", [NOT_APPLICABLE] * 4 + [ACTUAL, MISSING, NOT_APPLICABLE,
@@ -143,7 +147,7 @@ def test_cells_count_their_values():
 
 @pytest.mark.parametrize("kind, line, expected", [
     # an actual outranks a target; a year without a target does not hide the actual row's "not applicable"
-    ("", 0, [MISSING, ACTUAL, ACTUAL, ACTUAL, TARGET, NOT_APPLICABLE, NOT_APPLICABLE, NOT_APPLICABLE]),
+    ("", 0, [NOT_PUBLISHED, ACTUAL, ACTUAL, ACTUAL, TARGET, NOT_APPLICABLE, NOT_APPLICABLE, NOT_APPLICABLE]),
     ("", 1, [NOT_APPLICABLE] * 4 + [ACTUAL, NOT_PUBLISHED, NOT_APPLICABLE, NOT_APPLICABLE]),
     ("", 2, [NOT_FOUND, NOT_FOUND, ACTUAL, PARTIAL, MISSING, NOT_APPLICABLE, NOT_APPLICABLE, TARGET]),
     ("", 3, [NOT_APPLICABLE] * 4 + [MISSING, MISSING, NOT_APPLICABLE, NOT_APPLICABLE]),
@@ -200,12 +204,12 @@ def test_headline_metrics_in_each_language(lang, expected):
 def test_cells_sentence_says_every_category():
     _, grid = build()
     states = coverage.line_year_states(grid, "")
-    assert coverage.state_counts(states) == {ACTUAL: 5, PARTIAL: 1, TARGET: 2, NOT_PUBLISHED: 1, NOT_FOUND: 2,
-                                             MISSING: 4, NOT_APPLICABLE: 17}
+    assert coverage.state_counts(states) == {ACTUAL: 5, PARTIAL: 1, TARGET: 2, NOT_PUBLISHED: 2, NOT_FOUND: 2,
+                                             MISSING: 3, NOT_APPLICABLE: 17}
     text = coverage.cells_sentence(states, YEARS, "vi")
     assert text.startswith("Trong 4 dòng × các năm 2021–2028 (32 ô): 5 ô có số thực hiện của năm, 1 ô chỉ có số của "
-                           "một phần năm, 2 ô chỉ có mục tiêu, 4 ô chưa có số liệu nào, 17 ô không áp dụng")
-    assert text.endswith(" Ngoài ra 1 ô đã xác định là chưa được công bố và 2 ô đã tìm nhưng chưa thấy (xem ghi chú "
+                           "một phần năm, 2 ô chỉ có mục tiêu, 3 ô chưa có số liệu nào, 17 ô không áp dụng")
+    assert text.endswith(" Ngoài ra 2 ô đã xác định là chưa được công bố và 2 ô đã tìm nhưng chưa thấy (xem ghi chú "
                          "cuối trang).")
     quiet = coverage.cells_sentence(states[~states["state"].isin([NOT_PUBLISHED, NOT_FOUND])], YEARS, "en")
     assert "not published" not in quiet and "looked for" not in quiet  # no notes, no sentence about them
