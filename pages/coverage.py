@@ -56,7 +56,8 @@ if view is not None and present.next_slide():
 if view is not None and present.next_slide():
     st.subheader(t("cov_grid_heading", lang))
     st.markdown(coverage.legend(lang))
-    st.caption(t("cov_grid_year_rule", lang))
+    if not present.presenting():  # on a projector the legend is enough; the grid needs the room
+        st.caption(t("cov_grid_year_rule", lang))
     grid = view["grid"]
     if view["rows_in_all"] > len(grid):
         st.caption(coverage.rows_shown_text(len(grid), view["rows_in_all"], lang))
@@ -71,4 +72,4 @@ if view is not None and present.next_slide():
         st.info(t("cov_notes_none", lang))
     else:
         st.caption(t("cov_notes_intro", lang))
-        st.table(view["notes"], hide_index=True)
+        st.table(view["notes"], hide_index=True, height="content" if len(view["notes"]) <= 8 else 560)
