@@ -64,7 +64,8 @@ BOARD_CSS = """
 [data-testid="stMainBlockContainer"] { padding: 2.6rem 1.75rem 4rem 1.75rem; }
 [data-testid="stMain"] h1 { font-size: 1.75rem; padding: 0 0 0.2rem 0; }
 .st-key-answer_board [data-testid="stMarkdownContainer"] p { margin-bottom: 0.05rem; font-size: 0.95rem; line-height: 1.45; }
-.st-key-answer_board [data-testid="stCaptionContainer"] p { margin-bottom: 0; font-size: 0.85rem; line-height: 1.4; }
+.st-key-answer_board [data-testid="stCaptionContainer"] { opacity: 1; }
+.st-key-answer_board [data-testid="stCaptionContainer"] p { margin-bottom: 0; font-size: 0.85rem; line-height: 1.4; color: #4a4a4a; }
 .st-key-answer_board [class*="st-key-board_row_"] {
   border-top: 1px solid #d5d8de; padding-top: 0.35rem; }
 </style>
