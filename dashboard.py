@@ -14,6 +14,7 @@ st.set_page_config(layout="wide", initial_sidebar_state="expanded")
 PAGES = [
     ("app_pages/home.py", "nav_home", "trang_chu", True),
     ("app_pages/overview.py", "nav_overview", "tong_quan", False),
+    ("app_pages/coverage.py", "nav_coverage", "do_phu_so_lieu", False),
     ("app_pages/digital_economy.py", "nav_digital", "kinh_te_so", False),
     ("app_pages/foreign_investment.py", "nav_fdi", "fdi", False),
     ("app_pages/industrial_zones.py", "nav_zones", "khu_cong_nghiep", False),

@@ -1,4 +1,5 @@
-"""Nguồn & phương pháp / Sources & method: every value with its source (searchable, filters and page in the URL),
+"""Nguồn & phương pháp / Sources & method: every value with its source (searchable, filters and page in the URL;
+?ind=, ?j=, ?year=, ?method=, ?scope= narrow it to one cell of the coverage page),
 the whole dataset to download, and how the progress status is computed with every target's inputs."""
 from __future__ import annotations
 
@@ -16,15 +17,17 @@ ui.intro(t("src_intro", lang))
 show_values = present.next_slide()
 if show_values:
     st.header(t("src_values_heading", lang))
-search, category, kind = catalogue.value_filters(ui.filters_container(), lang,
-                                                 ui.query("values_by_category")["category"].tolist())
-counts = ui.query("sources_values_count", search=search, category=category, kind=kind).iloc[0]
+filters = ui.filters_container()
+search, category, kind = catalogue.value_filters(filters, lang, ui.query("values_by_category")["category"].tolist())
+# indicator, place, year, method, scope: the coverage page links to one cell's values with these
+narrowing = catalogue.narrowing_filters(filters, lang, ui.query("sources_facets"), category)
+counts = ui.query("sources_values_count", search=search, category=category, kind=kind, **narrowing.params()).iloc[0]
 matching, total = int(counts["matching"]), int(counts["total"])
 if show_values:
     pages = catalogue.page_count(matching)  # one page (no page widget) unless more than VALUES_PAGE_SIZE match
     caption_box, page_box = st.columns([3, 1], vertical_alignment="bottom") if pages > 1 else (st, st)
-    page = catalogue.values_page(page_box, lang, pages, (search, category, kind))
-    values, table = ui.memo(catalogue.values_page_view, search, category, kind, page, lang)
+    page = catalogue.values_page(page_box, lang, pages, (search, category, kind, narrowing))
+    values, table = ui.memo(catalogue.values_page_view, search, category, kind, narrowing, page, lang)
     caption_box.caption(catalogue.values_count_text(page, len(values), matching, total, lang))
     if values.empty:
         st.info(t("src_no_match", lang))

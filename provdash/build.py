@@ -22,8 +22,9 @@ from provdash import paths, periods, targets
 from provdash.queries import load_query
 from provdash.validate import TABLES, Problem, Rows, parse_date, parse_number, validate
 
-SCHEMA_VERSION = "6"  # 3: the events table; 4: target_progress; 5: superseded targets, evidence, lifetimes in the view;
+SCHEMA_VERSION = "7"  # 3: the events table; 4: target_progress; 5: superseded targets, evidence, lifetimes in the view;
 #                       6: English period labels, Vietnamese notes, outlet names per language
+#                       7: coverage_notes (6 and 7 were made on two branches at once)
 
 
 class BuildError(Exception):
@@ -50,6 +51,8 @@ def typed_frame(rows: Rows) -> pd.DataFrame:
             data[column.name] = [parse_number(v) if v else None for v in raw]
         elif column.kind == "date":
             data[column.name] = [parse_date(v) if v else None for v in raw]
+        elif column.kind == "year":
+            data[column.name] = [int(v) for v in raw]
         elif column.name in ("successor",):
             data[column.name] = [v or None for v in raw]
         else:
@@ -60,6 +63,8 @@ def typed_frame(rows: Rows) -> pd.DataFrame:
             frame[column.name] = frame[column.name].astype("float64")
         elif column.kind == "date":
             frame[column.name] = pd.to_datetime(frame[column.name]).dt.date
+        elif column.kind == "year":
+            frame[column.name] = frame[column.name].astype("int64")
         else:
             frame[column.name] = frame[column.name].astype(object)
     return frame
@@ -157,6 +162,9 @@ def write_database(all_rows: dict[str, Rows], target: Path, fingerprint: str) ->
             _insert(con, "observation_facts", facts)
             events = typed_frame(all_rows["events"]).sort_values(["date", "event_id"], kind="stable")
             _insert(con, "events", events)
+            notes = typed_frame(all_rows["coverage_notes"]).sort_values(list(all_rows["coverage_notes"].table.key),
+                                                                         kind="stable")
+            _insert(con, "coverage_notes", notes)
             info = pd.DataFrame({
                 "key": ["schema_version", "data_fingerprint", "latest_source_published", "observations", "events"],
                 "value": [SCHEMA_VERSION, fingerprint, latest_published(all_rows["sources"]), str(len(facts)),

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 import streamlit as st
@@ -66,13 +67,51 @@ def values_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame(columns, columns=list(columns))
 
 
+# --- narrowing to one indicator, place, year, method and scope (the coverage page's links) -------------------
+
+ANY_METHOD = "all"  # the method filter's "any": '' is a method id itself (the single, unnamed method)
+
+
+class Narrowing(NamedTuple):
+    """The filters under the search (?ind=, ?j=, ?year=, ?method=, ?scope=): a link from the coverage page opens
+    exactly one cell's values with them. '' means any; for the year and the method, None does."""
+    indicator: str = ""
+    jurisdiction: str = ""
+    year: int | None = None
+    method: str | None = None
+    scope: str = ""
+
+    def params(self) -> dict[str, object]:
+        """The bound parameters of sources_values_count / sources_values_page."""
+        return self._asdict()
+
+
+def facet_labels(facets: pd.DataFrame, facet: str, lang: str, category: str = "") -> dict[str, str]:
+    """id → label of one facet of queries/sources_facets.sql, in its order; indicators of `category` only when
+    one is chosen. The single, unnamed method ('') is called so."""
+    rows = facets[facets["facet"] == facet]
+    if facet == "indicator" and category:
+        rows = rows[rows["category"] == category]
+    column = "label_en" if lang == "en" else "label_vi"
+    labels = {i: (label or "") for i, label in zip(rows["id"], rows[column])}
+    if facet == "method" and "" in labels:
+        labels[""] = t("src_method_single", lang)
+    return labels
+
+
+def year_from_text(raw: object) -> int | None:
+    """A year chosen in the filter ('' = any year)."""
+    text = str(raw or "")
+    return int(text) if re.fullmatch(r"[0-9]{4}", text) else None
+
+
 # --- paging the values table ------------------------------------------------------------------------------
 
-def values_page_view(search: str, category: str, kind: str, page: int,
+def values_page_view(search: str, category: str, kind: str, narrowing: Narrowing, page: int,
                      lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     """One page of values and the table people read of it (for ui.memo: formatted once per database version)."""
-    values = ui.query("sources_values_page", search=search, category=category, kind=kind, limit=VALUES_PAGE_SIZE,
-                      offset=page_offset(page))
+    values = ui.query("sources_values_page", search=search, category=category, kind=kind, **narrowing.params(),
+                      limit=VALUES_PAGE_SIZE, offset=page_offset(page))
     return values, values_table(values, lang)
 
 
@@ -249,6 +288,28 @@ def value_filters(container, lang: str, categories: list[str]) -> tuple[str, str
     kind = ui.url_select(kind_box, "segmented_control", t("col_kind", lang), ["", "actual", "target"], "",
                          key="kind", format_func=lambda k: t("kind_" + k, lang) if k else t("src_all", lang))
     return search, category, kind
+
+
+def narrowing_filters(container, lang: str, facets: pd.DataFrame, category: str) -> Narrowing:
+    """The second filter row: indicator (?ind=), jurisdiction (?j=), year (?year=), method (?method=, empty for the
+    single method) and scope (?scope=). Ids not offered (a hostile or stale URL) are ignored."""
+    indicator_box, place_box, year_box, method_box, scope_box = container.columns([3, 2.5, 1.5, 2, 2])
+    everything = t("src_all", lang)
+
+    def choose(box, facet: str, label: str, key: str, any_value: str = "", category_: str = "") -> str:
+        labels = facet_labels(facets, facet, lang, category_)
+        if facet == "jurisdiction":  # the provinces the other pages default to first, as in their filter
+            order = ui.DEFAULT_JURISDICTIONS
+            labels = {j: labels[j] for j in sorted(labels, key=lambda j: (order.index(j) if j in order else len(order), j))}
+        return ui.url_select(box, "selectbox", label, [any_value] + list(labels), any_value, key=key,
+                             format_func=lambda i: everything if i == any_value else labels.get(i, i))
+
+    indicator = choose(indicator_box, "indicator", t("col_indicator", lang), "ind", category_=category)
+    place = choose(place_box, "jurisdiction", t("src_col_place", lang), "j")
+    year = choose(year_box, "year", t("src_col_year", lang), "year")
+    method = choose(method_box, "method", t("col_method", lang), "method", any_value=ANY_METHOD)
+    scope = choose(scope_box, "scope", t("col_scope", lang), "scope")
+    return Narrowing(indicator, place, year_from_text(year), None if method == ANY_METHOD else method, scope)
 
 
 PAGE_KEY = "page"                 # ?page=3

@@ -131,6 +131,22 @@ CREATE TABLE events (
 
 CREATE INDEX events_date ON events (date, jurisdiction);
 
+-- Gaps that were looked into (data/coverage_notes.csv): the actuals of an indicator, jurisdiction and method that
+-- were not published, or could not be found, in the years first_year..last_year. The coverage page shows them where
+-- its grid has nothing.
+CREATE TABLE coverage_notes (
+    indicator    VARCHAR NOT NULL REFERENCES indicators (indicator),
+    jurisdiction VARCHAR NOT NULL REFERENCES jurisdictions (jurisdiction),
+    method       VARCHAR NOT NULL REFERENCES methods (method),
+    first_year   INTEGER NOT NULL CHECK (first_year BETWEEN 1900 AND 2100),
+    last_year    INTEGER NOT NULL CHECK (last_year BETWEEN 1900 AND 2100),
+    finding      VARCHAR NOT NULL CHECK (finding IN ('not_published', 'not_found')),
+    note_vi      VARCHAR NOT NULL CHECK (length(note_vi) > 0),
+    note_en      VARCHAR NOT NULL CHECK (length(note_en) > 0),
+    PRIMARY KEY (indicator, jurisdiction, method, first_year),
+    CHECK (first_year <= last_year)
+);
+
 -- Derived by the build (provdash/targets.py over queries/target_inputs.sql): every target's progress status
 -- against its comparable actuals, in the order the pages list them (position). Not curated: rebuilt with the data
 -- and with config/progress.yaml (whose digest build_info keeps as progress_config).

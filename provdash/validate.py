@@ -23,12 +23,17 @@ EVENT_TYPES = ("decision", "resolution", "agreement", "launch", "merger", "forum
 # day: on that day; month / year: some time in that month or year (date = its first day);
 # by: on or before that day (the source reports it as done, e.g. in an article of that day).
 DATE_PRECISIONS = ("day", "month", "year", "by")
+# What a coverage note records about a gap: the publisher has not published the figure (not_published), or it
+# was looked for and could not be found (not_found). Either way the store holds no actual for those years.
+FINDINGS = ("not_published", "not_found")
+FINDING_WORDS = {"not_published": "were not published", "not_found": "could not be found"}
+YEAR_RANGE = (1900, 2100)
 
 
 @dataclass(frozen=True)
 class Column:
     name: str
-    kind: str = "text"  # text | id | date | number
+    kind: str = "text"  # text | id | date | number | year
     required: bool = True  # must not be empty
     references: str | None = None  # name of the table whose key this column must match
     choices: tuple[str, ...] | None = None
@@ -112,6 +117,13 @@ TABLES: tuple[Table, ...] = (
         Column("scope", references="scopes"), Column("method", required=False, references="methods"),
         Column("source_id", references="sources"), Column("note_en"), Column("note_vi"),
     ), key=("source_id", "indicator", "jurisdiction", "kind", "scope", "method", "period_start", "period_end")),
+    # Gaps in the store that were looked into: which actuals (indicator, jurisdiction, method, years) have not been
+    # published or could not be found. Shown on the coverage page where the grid has nothing.
+    Table("coverage_notes", (
+        Column("indicator", references="indicators"), Column("jurisdiction", references="jurisdictions"),
+        Column("method", required=False, references="methods"), Column("first_year", "year"),
+        Column("last_year", "year"), Column("finding", choices=FINDINGS), Column("note_vi"), Column("note_en"),
+    ), key=("indicator", "jurisdiction", "method", "first_year")),
 )
 TABLE_BY_NAME = {t.name: t for t in TABLES}
 
@@ -252,6 +264,10 @@ def check_field(table: Table, column: Column, value: str, line: int) -> list[Pro
             elif re.fullmatch(r"-?\d{1,3}([.,]\d{3})+([.,]\d+)?", value):
                 hint = "; write it without thousands separators and with '.' as the decimal point"
             return [Problem(name, line, column.name, f"{value!r} is not a number{hint}")]
+    if column.kind == "year" and not (re.fullmatch(r"[0-9]{4}", value)
+                                      and YEAR_RANGE[0] <= int(value) <= YEAR_RANGE[1]):
+        return [Problem(name, line, column.name, f"{value!r} is not a year (four digits between {YEAR_RANGE[0]} "
+                        f"and {YEAR_RANGE[1]}, e.g. 2024)")]
     if column.kind == "date":
         try:
             parse_date(value)
@@ -427,6 +443,69 @@ def check_events(rows: Rows, all_rows: dict[str, Rows]) -> list[Problem]:
     return problems
 
 
+def year_figure(record: dict[str, str], measure: str) -> int | None:
+    """The year an actual is *the* figure of — a level at 31 December, or an amount over the whole calendar year,
+    province-wide — or None (a level at another date, part of a year, several years, a narrower scope)."""
+    start, end = record["period_start"], record["period_end"]
+    if record["kind"] != "actual" or record["scope"] != "province" or not re.fullmatch(r"\d{4}-12-31", end):
+        return None
+    if measure == "stock" or start == f"{end[:4]}-01-01":
+        return int(end[:4])
+    return None
+
+
+def check_coverage_notes(rows: Rows, all_rows: dict[str, Rows]) -> list[Problem]:
+    """A note covers years in order, within its jurisdiction's lifetime, does not overlap another note on the same
+    series (indicator, jurisdiction, method), and does not call missing a year whose own figure (year_figure) the
+    store holds. A level at another date or a part-year amount may sit inside a note's years: the note then says
+    the year's figure was not found, and its text names what was."""
+    name = f"data/{rows.table.file_name}"
+    jurisdictions = {r["jurisdiction"]: r for r in all_rows["jurisdictions"].records}
+    measures = {r["indicator"]: r["measure"] for r in all_rows["indicators"].records}
+    held: dict[tuple[str, str, str], list[tuple[int, int]]] = {}  # series → (year, line) of each year's figure
+    observations = all_rows["observations"]
+    for record, line in zip(observations.records, observations.lines):
+        year = year_figure(record, measures.get(record["indicator"], ""))
+        if year is not None:
+            series = (record["indicator"], record["jurisdiction"], record["method"])
+            held.setdefault(series, []).append((year, line))
+    problems = []
+    seen: dict[tuple[str, str, str], list[tuple[int, int, int]]] = {}
+    for record, line in zip(rows.records, rows.lines):
+        first, last = int(record["first_year"]), int(record["last_year"])  # checked by check_fields
+        if first > last:
+            problems.append(Problem(name, line, "first_year", f"the first year ({first}) is after the last year ({last})"))
+            continue
+        place = jurisdictions.get(record["jurisdiction"])
+        if place:
+            began = int(place["valid_from"][:4])
+            ended = int(place["valid_to"][:4]) if place["valid_to"] else None
+            if first < began:
+                problems.append(Problem(name, line, "first_year",
+                                        f"{record['jurisdiction']} did not exist before {place['valid_from']}; a note "
+                                        f"about it starts in {began} at the earliest"))
+            if ended is not None and last > ended:
+                problems.append(Problem(name, line, "last_year",
+                                        f"{record['jurisdiction']} ceased to exist on {place['valid_to']}; later years "
+                                        f"belong to {place['successor'] or 'its successor'}"))
+        series = (record["indicator"], record["jurisdiction"], record["method"])
+        for other_first, other_last, other_line in seen.get(series, []):
+            if first <= other_last and other_first <= last:
+                problems.append(Problem(name, line, "first_year",
+                                        f"{first}–{last} overlaps the note on line {other_line} ({other_first}–"
+                                        f"{other_last}) about the same indicator, jurisdiction and method; merge them"))
+        seen.setdefault(series, []).append((first, last, line))
+        found = sorted((year, obs_line) for year, obs_line in held.get(series, []) if first <= year <= last)
+        if found:
+            year, obs_line = found[0]
+            problems.append(Problem(name, line, "last_year" if year == last else "first_year",
+                                    f"the store holds the figure for {year} (data/observations.csv, line {obs_line}), "
+                                    f"yet this note says the values for {first}–{last} "
+                                    f"{FINDING_WORDS.get(record['finding'], record['finding'])}; narrow the years or "
+                                    "remove the note"))
+    return problems
+
+
 ROW_NOUNS = {"observations": "a value", "events": "an event"}
 QUOTED_TABLES = ("observations", "events")
 
@@ -493,6 +572,7 @@ def validate(data_dir: Path, seeds: Path | None) -> tuple[dict[str, Rows], list[
     problems += check_jurisdictions(all_rows["jurisdictions"])
     problems += check_observation_values(all_rows["observations"], all_rows)
     problems += check_events(all_rows["events"], all_rows)
+    problems += check_coverage_notes(all_rows["coverage_notes"], all_rows)
     for name in QUOTED_TABLES:
         problems += check_quotes(all_rows[name], all_rows, seeds if seeds and seeds.is_dir() else None)
     return all_rows, problems

@@ -18,6 +18,7 @@ from provdash.numbers import format_day, format_number
 # The home page's list of pages: file and the text key that says what it answers.
 HOME_LINKS = [
     ("app_pages/overview.py", "nav_overview", "home_page_overview"),
+    ("app_pages/coverage.py", "nav_coverage", "home_page_coverage"),
     ("app_pages/digital_economy.py", "nav_digital", "home_page_digital"),
     ("app_pages/foreign_investment.py", "nav_fdi", "home_page_fdi"),
     ("app_pages/industrial_zones.py", "nav_zones", "home_page_zones"),

@@ -1,8 +1,10 @@
--- How many values match a search text (every word, ignoring case and Vietnamese diacritics), a topic and a kind ('' means any), and how many values are there in all?
--- params: $search, $category, $kind
--- The matching is sources_values.sql's, word for word. Without a search text the rows are only counted (no text
--- is joined or normalised); the total is every row of observation_facts, which is every row of the view (its
--- joins follow NOT NULL foreign keys).
+-- How many values match a search text (every word, ignoring case and Vietnamese diacritics), a topic, a kind, an indicator, a jurisdiction and a scope ('' means any), a year and a method (NULL means any), and how many values are there in all?
+-- params: $search, $category, $kind, $indicator, $jurisdiction, $year, $method, $scope
+-- $year is the year a value's period ends in (as on the coverage page); $method '' is the single, unnamed method.
+-- The matching is sources_values.sql's, word for word, narrowed further by the indicator … scope filters (the
+-- coverage page links to one cell's values with them; the whole-dataset download has none). Without a search text
+-- the rows are only counted (no text is joined or normalised); the total is every row of observation_facts, which
+-- is every row of the view (its joins follow NOT NULL foreign keys).
 WITH words AS (
     SELECT string_split(replace(strip_accents(lower(trim($search))), 'đ', 'd'), ' ') AS words
 ),
@@ -14,7 +16,10 @@ qualifier_text AS (SELECT qualifier, replace(strip_accents(lower(concat_ws(' ', 
 source_text    AS (SELECT source_id, replace(strip_accents(lower(concat_ws(' ', title, outlet, url, file, published))), 'đ', 'd') AS text FROM sources)
 SELECT
     (SELECT count(*) FROM observations o
-     WHERE $search = '' AND ($category = '' OR o.category = $category) AND ($kind = '' OR o.kind = $kind))
+     WHERE $search = '' AND ($category = '' OR o.category = $category) AND ($kind = '' OR o.kind = $kind)
+       AND ($indicator = '' OR o.indicator = $indicator) AND ($jurisdiction = '' OR o.jurisdiction = $jurisdiction)
+       AND ($year IS NULL OR year(o.period_end) = $year) AND ($method IS NULL OR o.method = $method)
+       AND ($scope = '' OR o.scope = $scope))
   + (SELECT count(*)
      FROM observations o
      JOIN indicator_text it USING (indicator)
@@ -25,6 +30,9 @@ SELECT
      JOIN source_text   srt USING (source_id), words w
      WHERE $search <> '' AND ($category = '' OR o.category = $category)
        AND ($kind = '' OR o.kind = $kind)
+       AND ($indicator = '' OR o.indicator = $indicator) AND ($jurisdiction = '' OR o.jurisdiction = $jurisdiction)
+       AND ($year IS NULL OR year(o.period_end) = $year) AND ($method IS NULL OR o.method = $method)
+       AND ($scope = '' OR o.scope = $scope)
        AND list_bool_and(list_transform(w.words, lambda word: contains(concat_ws(' ',
              it.text, pt.text, st.text, mt.text, qt.text, srt.text,
              CASE WHEN strlen(o.period_label) = length(o.period_label) THEN lower(o.period_label)

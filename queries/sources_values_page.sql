@@ -1,6 +1,8 @@
--- Which values, with their sources, are on one page of the sources page's table: those matching a search text, a topic and a kind ('' means any), in the page's order, $limit of them from row $offset (0 = the first)?
--- params: $search, $category, $kind, $limit, $offset
--- The matching and the order are sources_values.sql's; the order ends with obs_id (the key), so pages are stable.
+-- Which values, with their sources, are on one page of the sources page's table: those matching a search text, a topic, a kind, an indicator, a jurisdiction and a scope ('' means any), a year and a method (NULL means any), in the page's order, $limit of them from row $offset (0 = the first)?
+-- params: $search, $category, $kind, $indicator, $jurisdiction, $year, $method, $scope, $limit, $offset
+-- $year is the year a value's period ends in (as on the coverage page); $method '' is the single, unnamed method.
+-- The matching and the order are sources_values.sql's (narrowed further by the indicator … scope filters, as in
+-- sources_values_count.sql); the order ends with obs_id (the key), so pages are stable.
 -- A plain ORDER BY … LIMIT … OFFSET sorts every matching row once the offset is large (10 M rows: 12 s, 2 GB
 -- from page 250 on), so the page is found in two steps: count the matching rows of each (topic, indicator,
 -- place) — the first sort keys — to learn which of these groups hold rows $offset to $offset + $limit, then
@@ -20,6 +22,9 @@ unsearched AS NOT MATERIALIZED (  -- no search text: the sort keys of every row 
            o.period_start
     FROM observations o
     WHERE $search = '' AND ($category = '' OR o.category = $category) AND ($kind = '' OR o.kind = $kind)
+      AND ($indicator = '' OR o.indicator = $indicator) AND ($jurisdiction = '' OR o.jurisdiction = $jurisdiction)
+      AND ($year IS NULL OR year(o.period_end) = $year) AND ($method IS NULL OR o.method = $method)
+      AND ($scope = '' OR o.scope = $scope)
 ),
 searched AS MATERIALIZED (  -- a search text: the sort keys of the rows it matches, found once
     SELECT o.obs_id, o.category, o.indicator, o.jurisdiction, o.period_end, o.kind, o.scope, o.method, o.source_id,
@@ -33,6 +38,9 @@ searched AS MATERIALIZED (  -- a search text: the sort keys of the rows it match
     JOIN source_text   srt USING (source_id), words w
     WHERE $search <> '' AND ($category = '' OR o.category = $category)
       AND ($kind = '' OR o.kind = $kind)
+      AND ($indicator = '' OR o.indicator = $indicator) AND ($jurisdiction = '' OR o.jurisdiction = $jurisdiction)
+      AND ($year IS NULL OR year(o.period_end) = $year) AND ($method IS NULL OR o.method = $method)
+      AND ($scope = '' OR o.scope = $scope)
       AND list_bool_and(list_transform(w.words, lambda word: contains(concat_ws(' ',
             it.text, pt.text, st.text, mt.text, qt.text, srt.text,
             CASE WHEN strlen(o.period_label) = length(o.period_label) THEN lower(o.period_label)

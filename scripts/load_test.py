@@ -31,7 +31,8 @@ from provdash import build, curation  # noqa: E402
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
                  "--no-first-run", "--disable-quic"]
-PAGES = ["", "tong_quan", "kinh_te_so", "fdi", "khu_cong_nghiep", "so_sanh", "dong_thoi_gian", "nguon"]
+PAGES = ["", "tong_quan", "do_phu_so_lieu", "kinh_te_so", "fdi", "khu_cong_nghiep", "so_sanh", "dong_thoi_gian",
+         "nguon"]
 SECRET = "load-test-secret"
 NEW_ROWS = [
     {"indicator": "fdi_new_capital", "jurisdiction": "thai_nguyen_2025", "period_start": "2025-01-01",

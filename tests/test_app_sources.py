@@ -154,14 +154,16 @@ def store(built_db):
     con.close()
 
 
-def counted(con, text="", category="", kind="") -> tuple[int, int]:
-    row = run_query(con, "sources_values_count", search=text, category=category, kind=kind).iloc[0]
+def counted(con, text="", category="", kind="", narrowing=catalogue.Narrowing()) -> tuple[int, int]:
+    row = run_query(con, "sources_values_count", search=text, category=category, kind=kind,
+                    **narrowing.params()).iloc[0]
     return int(row["matching"]), int(row["total"])
 
 
-def paged(con, text="", category="", kind="", limit=catalogue.VALUES_PAGE_SIZE, offset=0) -> pd.DataFrame:
-    return run_query(con, "sources_values_page", search=text, category=category, kind=kind, limit=limit,
-                     offset=offset)
+def paged(con, text="", category="", kind="", limit=catalogue.VALUES_PAGE_SIZE, offset=0,
+          narrowing=catalogue.Narrowing()) -> pd.DataFrame:
+    return run_query(con, "sources_values_page", search=text, category=category, kind=kind, **narrowing.params(),
+                     limit=limit, offset=offset)
 
 
 @pytest.mark.parametrize("text, category, kind", [
@@ -177,6 +179,71 @@ def test_count_and_pages_agree_with_the_search(store, search, text, category, ki
     joined = pd.concat(pages, ignore_index=True)
     assert list(joined["obs_id"]) == list(everything["obs_id"])
     assert list(joined.columns) == list(everything.columns)
+
+
+def narrowed(frame: pd.DataFrame, narrowing: catalogue.Narrowing) -> pd.DataFrame:
+    """What the indicator … scope filters must keep of a search's result, computed here with pandas."""
+    keep = pd.Series(True, index=frame.index)
+    for column, wanted in (("indicator", narrowing.indicator), ("jurisdiction", narrowing.jurisdiction),
+                           ("scope", narrowing.scope)):
+        if wanted:
+            keep &= frame[column] == wanted
+    if narrowing.year is not None:
+        keep &= pd.to_datetime(frame["period_end"]).dt.year == narrowing.year
+    if narrowing.method is not None:
+        keep &= frame["method"] == narrowing.method
+    return frame[keep].reset_index(drop=True)
+
+
+NARROWINGS = [
+    catalogue.Narrowing(indicator="kcn_area"),
+    catalogue.Narrowing(jurisdiction="vinh_phuc"),
+    catalogue.Narrowing(year=2024),
+    catalogue.Narrowing(method=""),                    # the single, unnamed method
+    catalogue.Narrowing(method="gso_value_added"),
+    catalogue.Narrowing(scope="industrial_zones"),
+    catalogue.Narrowing("kcn_area", "vinh_phuc", 2022, "", "province"),  # one cell of the coverage page
+    catalogue.Narrowing("fdi_registered_capital", "vinh_phuc", 2024, "", "industrial_zones"),
+    catalogue.Narrowing("digital_economy_share_grdp", "thai_nguyen", None, "annual_report_2022", ""),
+    catalogue.Narrowing(year=1999),                    # no value that year
+]
+
+
+@pytest.mark.parametrize("narrowing", NARROWINGS, ids=lambda n: "-".join(str(v) for v in n))
+@pytest.mark.parametrize("text, kind", [("", ""), ("", "actual"), ("", "target"), ("Vĩnh Phúc", ""), ("ha", "actual")])
+def test_narrowing_agrees_with_the_search(store, search, narrowing, text, kind):
+    expected = narrowed(search(text, "", kind), narrowing)
+    assert counted(store, text, "", kind, narrowing) == (len(expected), len(search()))
+    joined = pd.concat([paged(store, text, "", kind, limit=3, offset=offset, narrowing=narrowing)
+                        for offset in range(0, len(expected) + 3, 3)], ignore_index=True)
+    assert list(joined["obs_id"]) == list(expected["obs_id"])
+
+
+def test_one_cell_is_exactly_its_values(store):
+    cell = paged(store, narrowing=catalogue.Narrowing("kcn_area", "vinh_phuc", 2022, "", "province"), kind="actual")
+    assert 3100 in set(cell["value"])  # the established area in December 2022 (reference list)
+    assert {str(day)[:4] for day in cell["period_end"]} == {"2022"}
+    assert set(zip(cell["indicator"], cell["jurisdiction"], cell["kind"], cell["method"], cell["scope"])) == {
+        ("kcn_area", "vinh_phuc", "actual", "", "province")}
+    kcn_only = paged(store, narrowing=catalogue.Narrowing("fdi_registered_capital", "vinh_phuc", 2024, "",
+                                                         "industrial_zones"), kind="actual")
+    assert len(kcn_only) >= 1 and set(kcn_only["scope"]) == {"industrial_zones"}
+
+
+@pytest.mark.parametrize("narrowing", [
+    catalogue.Narrowing(indicator="'; DROP TABLE observation_facts; --"), catalogue.Narrowing(jurisdiction="%"),
+    catalogue.Narrowing(method="' OR 1=1 --"), catalogue.Narrowing(scope="province' OR '1'='1"),
+    catalogue.Narrowing(year=-1),
+])
+def test_hostile_narrowing_finds_nothing(store, narrowing):
+    assert counted(store, narrowing=narrowing)[0] == 0 and paged(store, narrowing=narrowing).empty
+    assert counted(store)[1] >= 160
+
+
+@pytest.mark.parametrize("raw, expected", [("2024", 2024), ("", None), (None, None), ("24", None), ("２０２４", None),
+                                           ("2024 ", None), ("<script>", None)])
+def test_year_from_text(raw, expected):
+    assert catalogue.year_from_text(raw) == expected
 
 
 def test_the_order_is_total_so_pages_are_stable(store, search):
@@ -338,6 +405,62 @@ def test_topic_and_kind_filters_from_the_url(built_db):
     assert at.selectbox[0].value == "fdi"
 
 
+def selectbox(at: AppTest, key: str):
+    return next(box for box in at.selectbox if box.key == key)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_coverage_cell_link_shows_exactly_its_values(built_db, store, lang):
+    """?ind=&j=&year=&kind=&method=&scope= (a cell of the coverage page): its one value, the filters shown set."""
+    at = open_page(ind="kcn_area", j="vinh_phuc", year="2022", kind="actual", method="", scope="province", lang=lang)
+    assert not at.exception
+    values = values_frame(at)
+    expected = paged(store, kind="actual", narrowing=catalogue.Narrowing("kcn_area", "vinh_phuc", 2022, "", "province"))
+    assert len(values) == len(expected) >= 1
+    assert ("3.100" if lang == "vi" else "3,100") in set(values[t("col_value", lang)])
+    assert (selectbox(at, "ind").value, selectbox(at, "j").value, selectbox(at, "year").value,
+            selectbox(at, "method").value, selectbox(at, "scope").value) == ("kcn_area", "vinh_phuc", "2022", "",
+                                                                             "province")
+    assert at.query_params["method"] == "" and at.query_params["year"] == "2022"
+    assert len(status_frame(at)) == targets_count(built_db)  # the status table is never narrowed
+
+
+FACETS = {"ind": ["kcn_area", "digital_economy_share_grdp", "fdi_registered_capital"],
+          "j": ["thai_nguyen", "thai_nguyen_2025", "vinh_phuc", "phu_tho_2025"],
+          "method": ["", "annual_report_2022", "gso_value_added", "ict_sector_grdp"],
+          "scope": ["province", "industrial_zones", "excluding_samsung", "kcn_incl_it_park", "high_tech"]}
+
+
+@pytest.mark.parametrize("key, value", [(k, v) for k, values in FACETS.items() for v in values])
+def test_each_narrowing_filter_value_from_the_url(built_db, store, search, key, value):
+    at = open_page(**{key: value})
+    assert not at.exception
+    assert selectbox(at, key).value == value
+    field = {"ind": "indicator", "j": "jurisdiction"}.get(key, key)
+    expected = narrowed(search(), catalogue.Narrowing(**{field: value}))
+    if expected.empty:  # a method no value uses yet: said so, no values table
+        assert at.info and "Không có giá trị" in at.info[0].value
+        assert t("col_indicator", "vi") not in values_frame(at).columns
+    else:  # the first page of them
+        assert len(values_frame(at)) == min(len(expected), catalogue.VALUES_PAGE_SIZE)
+
+
+def test_every_year_from_the_url(built_db, store, search):
+    years = sorted({str(day)[:4] for day in search()["period_end"]})
+    assert len(years) >= 5
+    for year in years:
+        at = open_page(year=year)
+        assert not at.exception and selectbox(at, "year").value == year
+        assert len(values_frame(at)) == len(narrowed(search(), catalogue.Narrowing(year=int(year))))
+
+
+def test_a_topic_offers_only_its_indicators(built_db):
+    at = open_page(cat="fdi", ind="kcn_area")  # kcn_area is not an FDI indicator: ignored
+    assert not at.exception
+    assert selectbox(at, "ind").value == "" and "kcn_area" not in selectbox(at, "ind").options
+    assert "ind" not in at.query_params
+
+
 def test_nothing_found_says_so(built_db):
     at = open_page(q="zzzzzz-khong-co")
     assert not at.exception
@@ -396,7 +519,8 @@ def only_our_html(at) -> bool:
     {"q": "'; DROP TABLE observation_facts; --"},
     {"q": "x" * 10_000},
     {"cat": "'; DROP TABLE x; --", "kind": "<b>", "lang": "zz"},
-    {"unknown": "1", "ind": "dti_rank", "from": "-5"},
+    {"unknown": "1", "ind": "no_such_indicator", "from": "-5"},
+    {"ind": "<script>", "j": "thai_nguyen' OR '1'='1", "year": "20222", "method": "../x", "scope": "%"},
 ])
 def test_hostile_parameters(built_db, query):
     at = open_page(**query)
@@ -404,6 +528,7 @@ def test_hostile_parameters(built_db, query):
     assert len(status_frame(at)) == targets_count(built_db)
     assert len(at.text_input[0].value) <= catalogue.MAX_SEARCH_CHARS
     assert at.selectbox[0].value == "" and at.get("button_group") is not None
+    assert all(box.value in ("", catalogue.ANY_METHOD) for box in at.selectbox)  # every filter left at "any"
     assert only_our_html(at)  # nothing from the data or the URL is rendered as HTML
     con = connect_readonly(built_db)
     try:

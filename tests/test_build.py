@@ -20,6 +20,17 @@ BAD = sorted((FIXTURES / "bad").glob("*.csv"))
 
 # What each bad fixture must be reported as: (line or None, field or None, words in the message).
 EXPECTED = {
+    "coverage_notes--empty-note-vi": (3, "note_vi", "is empty but required"),
+    "coverage_notes--finding-unknown": (3, "finding", "is not one of: not_published, not_found"),
+    "coverage_notes--first-year-after-last-year": (3, "first_year", "the first year (2024) is after the last year (2019)"),
+    "coverage_notes--merged-province-before-it-existed": (3, "first_year", "thai_nguyen_2025 did not exist before"),
+    "coverage_notes--missing-column-note-en": (1, None, "missing column(s): note_en"),
+    "coverage_notes--note-contradicts-an-actual": (3, "first_year", "the store holds the figure for 2022"),
+    "coverage_notes--old-province-after-merger": (3, "last_year", "vinh_phuc ceased to exist on 2025-06-30"),
+    "coverage_notes--overlapping-notes": (3, "first_year", "overlaps the note on line 2"),
+    "coverage_notes--unknown-indicator": (3, "indicator", "is not a known indicator"),
+    "coverage_notes--unknown-method": (3, "method", "is not a known method"),
+    "coverage_notes--year-not-four-digits": (3, "last_year", "'24' is not a year"),
     "events--by-date-after-source-published": (3, "date", "cannot be later than its source, published 2024-08-16"),
     "events--date-precision-unknown": (3, "date_precision", "is not one of: day, month, year, by"),
     "events--month-precision-not-first-day": (3, "date", "is not the first day of a month"),
@@ -211,3 +222,22 @@ def test_make_db_command_prints_no_traceback_on_bad_data(data_copy, tmp_path):
     assert "Traceback" not in result.stderr
     assert "data/observations.csv, line 1" in result.stderr
     assert not (tmp_path / "x.duckdb").exists()
+
+
+@pytest.mark.parametrize("row", [
+    ("kcn_area", "vinh_phuc", "", 2015, 2019, "missing", "x", "x"),         # finding outside the vocabulary
+    ("kcn_area", "vinh_phuc", "", 2019, 2015, "not_found", "x", "x"),       # years in the wrong order
+    ("kcn_area", "vinh_phuc", "", 15, 2019, "not_found", "x", "x"),         # not a four-digit year
+    ("kcn_area", "vinh_phuc", "", 2015, 2019, "not_found", "", "x"),        # no Vietnamese note
+    ("no_such", "vinh_phuc", "", 2015, 2019, "not_found", "x", "x"),        # unknown indicator
+    ("kcn_area", "thai_nguyen", "", 2015, 2016, "not_found", "x", "x"),     # same key as a curated note
+])
+def test_coverage_notes_constraints_hold_without_the_checks(good_db, row):
+    con = duckdb.connect(str(good_db))
+    try:
+        with pytest.raises(duckdb.ConstraintException):
+            con.execute("INSERT INTO coverage_notes VALUES (?, ?, ?, ?, ?, ?, ?, ?)", row)
+        con.execute("INSERT INTO coverage_notes VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    ("net_emissions", "vinh_phuc", "", 2015, 2019, "not_found", "x", "x"))  # a good row goes in
+    finally:
+        con.close()

@@ -11,7 +11,7 @@ from provdash import paths
 
 PAGES = [p.relative_to(paths.ROOT).as_posix() for p in sorted(paths.PAGES_DIR.glob("*.py"))]
 KEYS = ["j", "from", "to", "lang", "cat", "ind", "q", "kind", "type", "present", "slide", "events", "target", "pace",
-        "page", "unknown", "__proto__"]
+        "page", "year", "method", "scope", "unknown", "__proto__"]
 NASTY = [
     "'; DROP TABLE observations; --", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
     "**bold** [link](javascript:alert(1))", "$x^2$", "thai_nguyen' OR '1'='1", "../../etc/passwd", "%00", "NaN",

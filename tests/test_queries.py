@@ -24,6 +24,9 @@ EXAMPLES = {
     "source_id": "seed_003",
     "limit": 200,
     "offset": 0,
+    "year": 2022,
+    "method": "",
+    "scope": "province",
 }
 
 

@@ -253,6 +253,15 @@ def wait_for_charts(page, timeout: float = FIRST_LOAD_MS) -> int:
     return page.locator("[data-testid='stPlotlyChart']").count()
 
 
+def wait_for_tables(page, expected: int, timeout: float = FIRST_LOAD_MS) -> None:
+    """`expected` st.tables are on the page and each has drawn its rows (a long table of Markdown cells takes the
+    browser a moment after the app has finished running)."""
+    page.wait_for_function("""(n) => {
+        const tables = [...document.querySelectorAll("[data-testid='stTable']")];
+        return tables.length === n && tables.every(t => t.querySelector('tbody tr'));
+    }""", arg=expected, timeout=timeout)
+
+
 def problems_on_screen(page) -> list[str]:
     """What a reader would see as broken: exceptions, error boxes, dialogs such as "Page not found"."""
     found = []

@@ -7,7 +7,8 @@ import io
 import pytest
 
 from provdash import build
-from tests.browser.conftest import new_context, open_page, problems_on_screen, run_server, wait_for_charts
+from tests.browser.conftest import (new_context, open_page, problems_on_screen, run_server, wait_for_charts,
+                                   wait_for_tables)
 
 pytestmark = pytest.mark.browser
 
@@ -31,6 +32,15 @@ def hostile_server(chromium, data_copy_module, tmp_path_factory):
         if row["source_id"] == "seed_003":
             row["note"] = f"{IMAGE} {MARKDOWN}"
     _write(data / "observations.csv", observations)
+    # the coverage page shows indicator titles and the notes on gaps in Markdown tables
+    indicators = list(csv.DictReader((data / "indicators.csv").open(encoding="utf-8")))
+    for row in indicators:
+        if row["indicator"] == "kcn_area":
+            row["title_vi"] = f"Diện tích {SCRIPT} {MARKDOWN}"
+    _write(data / "indicators.csv", indicators)
+    notes = list(csv.DictReader((data / "coverage_notes.csv").open(encoding="utf-8")))
+    next(row for row in notes if row["indicator"] == "kcn_area")["note_vi"] = f"{IMAGE} {MARKDOWN}"
+    _write(data / "coverage_notes.csv", notes)
     database = tmp_path_factory.mktemp("hostile") / "indicators.duckdb"
     build.build(data, database)
     with run_server(database, tmp_path_factory.mktemp("hostile-log")) as url:
@@ -60,7 +70,8 @@ def _write(path, rows):
     path.write_text(buffer.getvalue(), encoding="utf-8")
 
 
-@pytest.mark.parametrize("path, params", [("kinh_te_so", None), ("nguon", {"q": "Tin"}), ("dong_thoi_gian", None)])
+@pytest.mark.parametrize("path, params", [("kinh_te_so", None), ("nguon", {"q": "Tin"}), ("dong_thoi_gian", None),
+                                          ("do_phu_so_lieu", {"cat": "industrial_zones"})])
 def test_hostile_source_text_is_shown_as_text(chromium, hostile_server, path, params):
     context = new_context(chromium)
     page = context.new_page()
@@ -69,14 +80,19 @@ def test_hostile_source_text_is_shown_as_text(chromium, hostile_server, path, pa
         if path == "kinh_te_so":
             wait_for_charts(page)
             page.get_by_text("Nguồn:", exact=False).first.wait_for()
+        if path == "do_phu_so_lieu":
+            wait_for_tables(page, 3)  # counts, grid, notes
         assert page.evaluate("() => window.__pwned") is None, "script from the data ran"
         assert not problems_on_screen(page)
         injected = page.evaluate("""() => [...document.querySelectorAll('[data-testid="stMain"] script, '
                                   + '[data-testid="stMain"] img[src="x"], [data-testid="stMain"] a[href^="javascript"]')]
                                   .length""")
         assert injected == 0, "markup from the data became live elements"
-        if path == "kinh_te_so":
+        if path in ("kinh_te_so", "do_phu_so_lieu"):
             body = page.locator("[data-testid='stMain']").inner_text()
             assert "<script>" in body or "Tin <script>" in body, "the hostile title is shown literally"
+        if path == "do_phu_so_lieu":
+            body = page.locator("[data-testid='stMain']").inner_text()
+            assert "[bấm](javascript:window.__pwned=3)" in body and "onerror=" in body, "the note is shown as text"
     finally:
         context.close()
