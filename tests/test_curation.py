@@ -256,3 +256,13 @@ def test_an_old_audit_log_keeps_its_columns(tmp_path):
     curation.append_audit(tmp_path, "B", "t", 2, "g", action="import", details="x")
     rows = curation.read_audit(tmp_path)
     assert [r["saved_by"] for r in rows] == ["A", "B"] and rows[1]["rows_added"] == "2"
+
+
+def test_the_update_log_is_shown_in_vietnam_time():
+    from provdash.catalogue import audit_table, local_time
+    assert local_time("2024-12-06T09:02:05+00:00") == "06/12/2024 16:02"
+    assert local_time("2024-12-31T20:30:00+00:00") == "01/01/2025 03:30"   # across midnight and the year
+    table = audit_table([{"saved_at": "2024-12-06T09:02:05+00:00", "saved_by": "Hà", "source_id": "s",
+                          "rows_added": "2", "action": "import"}], "vi")
+    assert table.iloc[0].tolist() == ["06/12/2024 16:02", "Hà", "nhập bảng tính", "s", "2"]
+    assert "giờ Việt Nam" in table.columns[0]

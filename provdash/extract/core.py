@@ -54,6 +54,9 @@ class Candidate:
     number_high: float | None = None        # upper end of a range
     value_base_high: float | None = None
     total: int | None = None                # the whole of a fraction or ranking: 126 in "118/126 xã"
+    clause: str = ""                        # the clause that states the value (what a curated quote keeps)
+    clause_start: int = 0
+    clause_end: int = 0
 
     @property
     def qualifiers(self) -> str:
@@ -427,7 +430,43 @@ def _read_in_context(doc: _Document, q: _Quantity, earlier: list[Candidate]) -> 
         period_label=period.label if period else "", period_start=period_start, period_end=period_end,
         jurisdiction=jurisdiction, indicator=indicator, quote=text[start:q.end], start=start, end=q.end,
         number_high=number_high, value_base_high=value_base_high, total=q.total,
+        **_stating_clause(text, s0, s1, start, q.end),
     )
+
+
+# Where a clause ends: ";" ":" "(" ")" "!" "?" "…", a full stop before a space, a comma that is not a decimal
+# comma ("18,2" is a number, "2024, tỷ lệ" is not)
+_CLAUSE_MARK = re.compile(r"[;:()!?…\n]|\.(?=\s|$)|,(?!\d)|(?<!\d),")
+QUOTE_MAX_CHARS = 160       # validate.MAX_QUOTE_CHARS: a quote is a short span, the article is not copied
+_SHORT_LEAD = 3             # words before the number below which the clause is widened by the one before it
+
+
+def _stating_clause(text: str, s0: int, s1: int, start: int, end: int) -> dict:
+    """The clause around a quantity — "tỷ lệ doanh nghiệp sử dụng hóa đơn điện tử đạt 98%", not "98%" — within
+    its sentence and at most QUOTE_MAX_CHARS long; widened by the clause before when this one barely names
+    anything ("tăng 12%" → "Kim ngạch xuất khẩu đạt 32,5 tỷ USD, tăng 12%")."""
+    marks_before = [m.end() for m in _CLAUSE_MARK.finditer(text, s0, start)]
+    first = marks_before[-1] if marks_before else s0
+    if len(text[first:start].split()) < _SHORT_LEAD and len(marks_before) >= 1:
+        first = marks_before[-2] if len(marks_before) >= 2 else s0
+    after = _CLAUSE_MARK.search(text, end, s1)
+    last = after.start() if after else s1
+    while first < start and (text[first].isspace() or text[first] in ",;:-–"):
+        first += 1
+    while last > end and text[last - 1].isspace():
+        last -= 1
+    if last - first > QUOTE_MAX_CHARS:          # keep the number, drop words from the far ends
+        room = max(0, QUOTE_MAX_CHARS - (end - start))
+        lead = min(start - first, room * 2 // 3)
+        first = start - lead
+        last = min(last, end + room - lead)
+        if first < start:
+            space = text.find(" ", first, start)
+            first = space + 1 if space >= 0 else start
+        if last > end:
+            space = text.rfind(" ", end, last)
+            last = space if space >= 0 else end
+    return {"clause": text[first:last], "clause_start": first, "clause_end": last}
 
 
 def _plain(number: Decimal) -> str:
