@@ -258,7 +258,7 @@ def editor_columns(catalogue: Catalogue, lang: str) -> dict:
 
     return {
         "_index": st.column_config.NumberColumn("#", width=40, disabled=True),
-        "keep": st.column_config.CheckboxColumn(t("up_col_keep", lang), help=t("up_help_keep", lang), width=50,
+        "keep": st.column_config.CheckboxColumn(t("up_col_keep", lang), help=t("up_help_keep", lang), width=64,
                                                 default=True),
         "indicator": choose("indicator", "large"),
         "jurisdiction": choose("jurisdiction"),

@@ -143,7 +143,7 @@ def stored_already(plan: curation.SavePlan, reviewed: update.Reviewed, catalogue
         t("up_stored_old", lang): ["; ".join(update.stored_text(s, catalogue, lang) for s in p.stored) for p in matched],
         t("up_stored_status", lang): [t(f"up_status_{p.status}", lang) for p in matched],
     })
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.table(table.set_index("#"))
     for p in matched:
         if p.status not in curation.CHOOSABLE:
             continue
@@ -167,8 +167,8 @@ def preview(plan: curation.SavePlan, reviewed: update.Reviewed, catalogue: updat
     where = t("up_preview_source_new", lang) if plan.source_is_new else t("up_preview_source_known", lang,
                                                                            source=plan.source["source_id"])
     st.caption(t("up_preview_count", lang, count=len(written), where=where))
-    st.dataframe(update.row_table([p.row for p in written], numbers, catalogue, lang), hide_index=True,
-                 width="stretch")
+    # A plain table, not a data grid: every word is on screen (and in the page's text) without scrolling a grid
+    st.table(update.row_table([p.row for p in written], numbers, catalogue, lang).set_index("#"))
 
 
 def propose_indicator(catalogue: update.Catalogue, lang: str) -> None:

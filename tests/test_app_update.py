@@ -133,7 +133,7 @@ def test_the_review_speaks_the_planners_language(store, lang, headers, indicator
         # (English words such as "projects" or "over" are spelled like their ids; "ha" is "ha" in both)
         assert not [v for v, label in choices.items() if label == v and ("_" in v or lang == "vi" and v != "ha")], name
     # The preview of what will be written reads as people read it: titles, names, DD/MM/YYYY, no id, no "None"
-    preview = at.dataframe[-1].value
+    preview = at.table[-1].value.reset_index()
     assert list(preview.iloc[:, 1]) == ["New FDI projects licensed" if lang == "en" else "Dự án FDI cấp mới", indicator]
     assert set(preview.iloc[:, 4]) == {"01/01/2025"} and set(preview.iloc[:, 5]) == {"31/03/2025"}
     cells = " ".join(str(v) for v in preview.to_numpy().ravel())
@@ -161,7 +161,7 @@ def test_a_planner_saves_and_a_resave_adds_nothing(store, monkeypatch, lang):
     # The same article again, in a new session: every row is shown as saved already, and saving adds nothing.
     again = extract(open_update(lang), ARTICLE)
     assert any({"vi": "đã lưu từ chính nguồn này", "en": "saved from this very source"}[lang] in str(v)
-               for v in again.dataframe[1].value.to_numpy().ravel())
+               for v in again.table[0].value.to_numpy().ravel())
     again = submit(again, SECRET)
     assert not again.exception
     assert any({"vi": "Không có gì mới", "en": "Nothing new"}[lang] in i for i in texts_of(again, "info"))
@@ -180,7 +180,7 @@ def test_values_stored_from_another_source_are_shown_beside_and_skipped(store, m
     data_dir, target = store
     monkeypatch.setenv("PLANNER_SECRET", SECRET)
     at = extract(open_update(), STORED_ARTICLE)
-    stored = at.dataframe[1].value
+    stored = at.table[0].value
     assert list(stored["Đã lưu"].str.split(" — ").str[0]) == ["518,54 triệu USD", "22 dự án"]
     assert [r.value for r in at.radio] == [curation.SKIP, curation.SKIP]
     before = state(data_dir, target)
