@@ -21,17 +21,18 @@ CHOICES: tuple[str, ...] = (
     ("year",)
     + tuple(f"months_{n}" for n in range(2, 12))
     + tuple(f"quarter_{q}" for q in range(1, 5))
-    + ("now", "as_of", "year_end")
+    + ("now", "year_to_date", "as_of", "year_end")
     + tuple(f"month_{m}" for m in range(1, 13))
     + ("until_year", "multi_year")
 )
-NEEDS_YEAR = frozenset(c for c in CHOICES if c not in ("now", "as_of"))
+NEEDS_YEAR = frozenset(c for c in CHOICES if c not in ("now", "year_to_date", "as_of"))
 
 _LABELS = {
-    "vi": {"year": "năm", "now": "đến nay (ngày đăng bài)", "as_of": "đến ngày… (nhập ngày)",
+    "vi": {"year": "năm", "now": "đến nay (ngày đăng bài)", "year_to_date": "từ đầu năm đến nay (ngày đăng bài)", "as_of": "đến ngày… (nhập ngày)",
            "year_end": "đến hết năm", "until_year": "đến năm… (mục tiêu, kế hoạch)",
            "multi_year": "giai đoạn (từ năm… đến năm…)"},
-    "en": {"year": "calendar year", "now": "to date (the article's date)", "as_of": "as of a day (type the day)",
+    "en": {"year": "calendar year", "now": "to date (the article's date)",
+           "year_to_date": "from 1 January to date (the article's date)", "as_of": "as of a day (type the day)",
            "year_end": "to the end of the year", "until_year": "by the year (target, plan)",
            "multi_year": "a span of years (from… to…)"},
 }
@@ -108,9 +109,11 @@ def resolve(choice: object, year: object = None, from_year: object = None, day: 
     """First day, last day and curated label of a period chosen in the review table."""
     if choice not in CHOICES:
         raise PeriodError("choice")
-    if choice == "now":
+    if choice in ("now", "year_to_date"):
         if published is None:
             raise PeriodError("now_needs_published")
+        if choice == "year_to_date":
+            return Period(date(published.year, 1, 1), published, "từ đầu năm đến nay")
         return Period(published, published, "đến nay")
     if choice == "as_of":
         when = parse_day(day)
@@ -161,6 +164,9 @@ def from_dates(start: date | None, end: date | None, label: str = "", published:
         if start == _month_end(start.year, start.month) and "tháng" in words:
             return Choice(f"month_{start.month}", start.year)
         return Choice("as_of", day=format_day(start))
+    if (published is not None and end == published and start == date(end.year, 1, 1)
+            and re.search(r"nay|hiện", words)):
+        return Choice("year_to_date")
     if start.day != 1:
         return None
     if start.year == end.year and (start.month, end.month) == (1, 12) and end.day == 31:

@@ -205,9 +205,16 @@ def candidate_rows(text: str, published: date | None, catalogue: Catalogue,
             indicator = None
         jurisdiction = c.jurisdiction if catalogue.knows("jurisdiction", c.jurisdiction) else None
         choice = period_choice.from_dates(c.period_start, c.period_end, c.period_label, published)
+        label = c.period_label
+        if choice is None and c.period_start is None and re.search(r"nay|hiện", c.period_label.lower()):
+            choice = period_choice.Choice("now")     # "đến nay" before the article's date is entered
+        elif (choice is None and not c.period_label and c.kind == "actual" and indicator
+              and (catalogue.indicator(indicator) or {}).get("measure") == "stock"):
+            # a level stated with no time anywhere near it ("Tỷ lệ … đạt 100%") is the level when it was written
+            choice, label = period_choice.Choice("now"), "đến nay"
         scope = c.scope if catalogue.knows("scope", c.scope) else None
         qualifier = c.qualifier if catalogue.knows("qualifier", c.qualifier) else None
-        suggested[number] = Suggested(choice, c.period_label)
+        suggested[number] = Suggested(choice, label)
         rows.append({
             "keep": bool(indicator and unit and jurisdiction and choice and scope),
             "indicator": indicator,
