@@ -5,6 +5,10 @@ A fact counts as saved without an edit when the update page's own pipeline (prov
 review, in Vietnamese, with the article's date) gives a ticked row equal to the label in indicator, place,
 first and last day, kind, value, unit, qualifier, scope and method. A ticked row that matches no fact would
 need an untick: it is counted too. The figures are printed even without `pytest -s`.
+
+The articles came in rounds (column `set` of articles.csv): each round was written and labelled before the
+extractor saw it, measured once, and only then were its misses studied and general fixes made. The last round,
+`unseen`, has not been tuned on; tests/fixtures/planner/README.md keeps each round's first measurement.
 """
 from __future__ import annotations
 
@@ -142,7 +146,7 @@ def test_articles_are_at_least_six_and_unseen():
     assert Counter(a["set"] for a in articles)["development"] >= 6
 
 
-@pytest.mark.parametrize("which", ["development", "round2", "round3"])
+@pytest.mark.parametrize("which", ["development", "round2", "round3", "round4", "unseen"])
 def test_a_planner_saves_most_facts_without_an_edit(catalogue, capsys, which):
     total, text = report(which, scores(catalogue, which))
     with capsys.disabled():

@@ -155,8 +155,9 @@ class _Document:
 
     def year_before(self, pos: int) -> int | None:
         """The last year written out ("năm 2024") before `pos`, else the publication's year."""
-        if self._years is None:
-            self._years = [(m.start(), int(m.group("y"))) for m in patterns.EXPLICIT_YEAR.finditer(self.lower)]
+        if self._years is None:             # not the base of a comparison: "tăng so với năm 2022"
+            self._years = [(m.start(), int(m.group("y"))) for m in patterns.EXPLICIT_YEAR.finditer(self.lower)
+                           if not patterns.COMPARISON_LEAD.search(self.lower, max(0, m.start() - 25), m.start())]
         i = bisect_left(self._years, (pos, 0)) - 1
         if i >= 0:
             return self._years[i][1]
@@ -378,7 +379,7 @@ def _unit_id(unit: patterns.Unit, scale: Decimal, per: str) -> str:
 # --- reading a quantity in its sentence ---------------------------------------------------------------------
 
 # The words after a unit that still describe it stop at the next clause, the next "với …", or the next number
-_AFTER_STOP = re.compile(r";|\.(?:\s|$)|:|(?<!\w)với(?!\w)|\d")
+_AFTER_STOP = re.compile(r";|\.(?:\s|$)|:|(?<!\w)(?:với|và)(?!\w)|\d")
 _ATTACHED_GAP = re.compile(r"[^,;.:()\d]{0,30}")
 _CLAUSE_END = re.compile(r"[,;.)]")
 
@@ -403,7 +404,8 @@ def _read_in_context(doc: _Document, q: _Quantity, earlier: list[Candidate]) -> 
         qualifier = "at_least"
     if q.unit_kind == "percent" and unit_id == "pct":
         unit_id, start = _percent_kind(lower, start, s0, clause_start, facts, floor, q.num_start)
-    if unit_id == "projects" and patterns.CERTIFICATE_FOR.search(lower, clause_start, start):
+    if (unit_id == "projects" and patterns.CERTIFICATE_FOR.search(lower, clause_start, start)
+            and not patterns.TYPED_PROJECTS_AFTER.match(lower, q.end)):
         unit_id = "certificates"            # "cấp giấy chứng nhận … cho 1 dự án": one certificate
     if unit_id in patterns.PER_THOUSAND_IDS and patterns.PER_THOUSAND_PEOPLE.match(lower, q.end):
         unit_id = patterns.PER_THOUSAND_IDS[unit_id]   # "2 doanh nghiệp công nghệ số trên 1.000 dân"
@@ -623,7 +625,8 @@ def _jurisdiction(doc: _Document, pos: int, s0: int, s1: int) -> tuple[str, bool
     caller)."""
     lo = bisect_left(doc.name_starts, s0)
     hi = bisect_left(doc.name_starts, s1)
-    in_sentence = [(a, _jurisdiction_id(name), a in doc.old_names) for a, _, name in doc.names[lo:hi]]
+    in_sentence = [(a, _jurisdiction_id(name), a in doc.old_names) for a, _, name in doc.names[lo:hi]
+                   if not _in_closed_parenthesis(doc.text, s0, a, pos)]
     provinces = [(a, ident, old) for a, ident, old in in_sentence if ident != "viet_nam"]
     if provinces:
         before = [(ident, old) for a, ident, old in provinces if a < pos]
@@ -632,6 +635,15 @@ def _jurisdiction(doc: _Document, pos: int, s0: int, s1: int) -> tuple[str, bool
     if in_sentence:
         return "viet_nam", False, False
     return doc.main_jurisdiction
+
+
+def _in_closed_parenthesis(text: str, s0: int, at: int, pos: int) -> bool:
+    """Whether `at` lies in a parenthesis that closes before `pos`: "Thái Nguyên mới (sau hợp nhất với Bắc Kạn)
+    đặt mục tiêu …" is about Thái Nguyên, not Bắc Kạn."""
+    if at >= pos:
+        return False
+    opening = text.rfind("(", s0, at)
+    return opening >= 0 and text.rfind(")", opening, at) < 0 and 0 <= text.find(")", at, pos)
 
 
 def _dated_jurisdiction(doc: _Document, found: tuple[str, bool, bool], kind: str, period_end: date | None) -> str:

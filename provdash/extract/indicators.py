@@ -47,7 +47,7 @@ RULES: tuple[Rule, ...] = (
     _rule("ict_sector_share_grdp", "pct", r"điện tử[ ,-]+viễn thông", requires=r"GRDP"),
     _rule("electrical_equipment_revenue", "vnd_tn vnd_bn", r"thiết bị điện(?! tử)"),
     _rule("electronics_revenue", "vnd_tn vnd_bn", r"sản phẩm điện tử|điện tử, máy vi tính"),
-    _rule("digital_economy_revenue", "vnd_tn vnd_bn", r"doanh thu kinh tế số"),
+    _rule("digital_economy_revenue", "vnd_tn vnd_bn", r"doanh thu[^;.]{0,30}kinh tế số"),
     _rule("digitally_transformed_enterprises", "enterprises", r"chuyển đổi số"),
     _rule("digital_tech_enterprises", "enterprises", r"công nghệ số"),
     _rule("smes_supported_digital_platforms", "enterprises", r"hỗ trợ", requires=r"nền tảng số"),

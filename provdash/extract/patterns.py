@@ -68,7 +68,7 @@ UNITS: dict[str, Unit] = {
     "khu công nghệ thông tin tập trung": Unit("count", "zones"), "khu công nghệ thông tin": Unit("count", "zones"),
     "khu CNTT tập trung": Unit("count", "zones"), "khu CNTT": Unit("count", "zones"),
     "khu công nghiệp": Unit("count", "zones"), "KCN": Unit("count", "zones"),
-    "cụm công nghiệp": Unit("count", "clusters"), "CCN": Unit("count", "clusters"),
+    "cụm công nghiệp": Unit("count", "clusters"), "CCN": Unit("count", "clusters"), "cụm": Unit("count", "clusters"),
     "tuyến": Unit("count", "routes"),
     "giấy chứng nhận": Unit("count", "certificates"),
     "lượt cài đặt": Unit("count", "installs"),
@@ -124,7 +124,7 @@ _PER = r"(?:[ ]*/[ ]*(?:người|năm|tháng|ngày|ha|lao động|hộ|km²|km2|
 QUANTITY = re.compile(
     rf"(?P<num>{NUMBER})"
     rf"(?:(?P<rsep>[ ]*[-–—][ ]*|[ ]+(?:đến|tới)[ ]+)(?P<num2>{NUMBER_PLAIN})(?=[ \u00a0]*(?:{_SCALE_ALT}|%|\w)))?"
-    rf"(?:/(?P<total>\d{{1,6}})(?![\d/.,]))?"
+    rf"(?:/(?P<total>\d{{1,6}})(?![\d/]|[.,]\d))?"
     rf"(?:"
     rf"[ \u00a0]*(?P<scale>{_SCALE_ALT})(?!\w)(?:[ \u00a0]*(?P<unit>{_unit_alternation()})(?P<per>{_PER}))?"
     rf"|[ \u00a0]*(?P<unit2>{_unit_alternation()})(?P<per2>{_PER})"
@@ -204,6 +204,8 @@ INDUSTRIAL_ZONES_SCOPE = re.compile(
     r"|các[ ]+(?:kcn|khu[ ]+công[ ]+nghiệp)(?:[ ]+\(kcn\))?[ ]+(?:trên[ ]+địa[ ]+bàn|đang|có|đã[ ]+thu[ ]+hút|thu[ ]+hút"
     r"|tạo|đóng[ ]+góp)"
 )
+# "cho 27 dự án đầu tư trong nước": projects of a kind, counted as projects even when certificates were issued
+TYPED_PROJECTS_AFTER = re.compile(r"[ ]*(?:đầu[ ]+tư[ ]+trong[ ]+nước|ddi|fdi|có[ ]+vốn|đầu[ ]+tư[ ]+nước[ ]+ngoài)(?!\w)")
 # A clause about one company, factory or bank branch: its numbers are not the province's indicators
 ONE_COMPANY = re.compile(r"(?<!\w)(?:công[ ]+ty|tập[ ]+đoàn|nhà[ ]+máy|một[ ]+ngân[ ]+hàng)(?!\w)")
 # "cấp giấy chứng nhận đăng ký đầu tư cho 1 dự án": one certificate per project
