@@ -27,11 +27,11 @@ if mode == "upload":
         try:
             text, notes = update.read_upload(uploaded.name, uploaded.getvalue())
         except ExtractionInputError as err:
-            st.error(t("up_read_error", lang, reason=escape_markdown(err)))
+            st.error(t("up_read_error", lang, reason=escape_markdown(update.read_error_text(err, lang))))
 else:
     text = st.text_area(t("up_text", lang), height=220, key="up_text", max_chars=update.MAX_TEXT_CHARS)
 if notes:
-    st.caption(t("up_notes", lang, notes=escape_markdown("; ".join(notes))))
+    st.caption(t("up_notes", lang, notes=escape_markdown("; ".join(update.note_text(n, lang) for n in notes))))
 
 # 2. Where it was published
 st.subheader(t("up_source", lang))

@@ -22,7 +22,7 @@ import streamlit as st
 
 from provdash import curation, period_choice
 from provdash.extract import ExtractionInputError, extract, read_document
-from provdash.i18n import t
+from provdash.i18n import has_text, t
 from provdash.numbers import format_number
 from provdash.views import category_label, escape_markdown
 
@@ -41,13 +41,31 @@ NEW_INDICATOR_PREFIX = "new_"   # ids of indicators proposed on the page are nev
 def read_upload(name: str, data: bytes) -> tuple[str, list[str]]:
     """The text of an uploaded file, through the extractor's readers (size, encoding, PDF without text…)."""
     if len(data) > MAX_UPLOAD_BYTES:
-        raise ExtractionInputError(f"{name}: the file is over 5 MB")
+        raise ExtractionInputError(f"{name}: the file is over 5 MB", "too_big")
     suffix = Path(name).suffix.lower() if re.fullmatch(r"\.[a-z]{2,5}", Path(name).suffix.lower()) else ".txt"
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"upload{suffix}"
         path.write_bytes(data)
         document = read_document(path)
     return document.text, list(document.notes)
+
+
+def read_error_text(error: ExtractionInputError, lang: str) -> str:
+    """Why an uploaded file cannot be read, in the page's language."""
+    code = getattr(error, "code", "unreadable")
+    return t("up_read_" + code, lang) if has_text("up_read_" + code) else t("up_read_unreadable", lang)
+
+
+def note_text(note: str, lang: str) -> str:
+    """How a file was read ("decoded as Windows-1258 …"), in the page's language."""
+    if "Windows-1258" in note:
+        return t("up_note_cp1258", lang)
+    if "UTF-16" in note:
+        return t("up_note_utf16", lang)
+    match = re.search(r"decoded as ([\w-]+), the charset the page declares", note)
+    if match:
+        return t("up_note_declared", lang, charset=match.group(1))
+    return note
 
 
 # --- what a planner may choose from --------------------------------------------------------------------

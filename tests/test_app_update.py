@@ -256,3 +256,15 @@ def test_a_proposed_indicator_that_exists_or_counts_one_company_is_refused(store
     at = at.button(key="FormSubmitter:up_new_form-Thêm vào danh sách chỉ tiêu").click().run()
     errors = " ".join(texts_of(at, "error"))
     assert "đã có trong danh mục" in errors and "không đo một công ty" in errors and "Hãy chọn Đơn vị" in errors
+
+
+@pytest.mark.parametrize("lang, expected", [("vi", "tệp có vẻ là tệp nhị phân"), ("en", "looks like a binary file")])
+def test_an_unreadable_upload_is_explained_in_the_pages_language(store, lang, expected):
+    at = open_update(lang)
+    at.session_state["up_mode"] = "upload"
+    at.run()
+    at.file_uploader(key="up_file").set_value(("bai-bao.txt", b"\x00\x01\x02binary", "text/plain")).run()
+    assert not at.exception
+    errors = texts_of(at, "error")
+    assert any(expected in e for e in errors), errors
+    assert not any("binary file, not text" in e for e in errors) or lang == "en", "no English on the Vietnamese page"
