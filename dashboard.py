@@ -27,6 +27,7 @@ navigation = st.navigation([
     st.Page(path, title=t(title_key, lang), url_path=url_path, default=default)
     for path, title_key, url_path, default in PAGES
 ])
+ui.carry_filters_across_pages()
 lang = ui.language_switch()
 present.presenter_toggle(lang)
 share = present.share_box(lang)

@@ -10,7 +10,7 @@ from datetime import date
 import plotly.graph_objects as go
 import streamlit as st
 
-from provdash import present, scenarios, ui, views
+from provdash import present, scenarios, targets, ui, views
 from provdash.figures import base, events, trajectory
 from provdash.i18n import t
 
@@ -20,6 +20,9 @@ st.title(t("de_title", lang))
 ui.intro(t("de_intro", lang))
 jurisdictions, start, end = ui.filter_bar(lang)
 period = dict(jurisdictions=jurisdictions, start=date(start, 1, 1), end=date(end, 12, 31))
+INDICATORS = {"de_share": ["digital_economy_share_grdp"],
+              "de_enterprises": ["digital_tech_enterprises", "digitally_transformed_enterprises"],
+              "de_revenue": ["digital_economy_revenue"]}
 
 
 def build_charts(jurisdictions: tuple[str, ...], start: date, end: date, lang: str, style: base.Style) -> dict:
@@ -27,15 +30,17 @@ def build_charts(jurisdictions: tuple[str, ...], start: date, end: date, lang: s
     period = dict(jurisdictions=list(jurisdictions), start=start, end=end)
     data = {
         "de_share": ui.query("indicator_observations", indicator="digital_economy_share_grdp", **period),
-        "de_enterprises": ui.query("indicators_observations",
-                                   indicators=["digital_tech_enterprises", "digitally_transformed_enterprises"],
-                                   **period),
+        "de_enterprises": ui.query("indicators_observations", indicators=INDICATORS["de_enterprises"], **period),
         "de_revenue": ui.query("indicator_observations", indicator="digital_economy_revenue", **period),
     }
     titles = {"de_share": ("de_share_title", "de_share_y"), "de_enterprises": ("de_enterprises_title", "de_enterprises_y"),
               "de_revenue": ("de_revenue_title", "de_revenue_y")}
+    # The statuses the build stored (the same as on the overview, whatever years the filter shows).
+    stored = {key: targets.from_store(ui.query("target_progress_of", indicators=INDICATORS[key],
+                                               jurisdictions=list(jurisdictions))) for key in data}
     charts = {key: trajectory.trajectory(frame, lang, title=t(titles[key][0], lang), y_title=t(titles[key][1], lang),
-                                         source_text=base.sources_text(frame, lang), style=style)
+                                         source_text=base.sources_text(frame, lang), style=style,
+                                         assessments=stored[key])
               for key, frame in data.items() if not frame.empty}
     tables = {key: trajectory.values_table(frame, lang) for key, frame in data.items() if not frame.empty}
     summaries = {key: trajectory.summary_sentence(charts[key][1], unit, lang)

@@ -1,70 +1,67 @@
-"""Tổng quan / Overview: every target against its latest comparable actual, as cards, matrix and table, and a
-what-if pace for one target (?target=…&pace=…, kept in the URL only)."""
+"""Tổng quan / Overview: the answer first — where Thái Nguyên and Vĩnh Phúc stand on the digital economy, FDI and
+zone land (provdash.answers), on the first screen and as the first presenter slide — then every target's status
+with its evidence, and a what-if pace for one target (?target=…&pace=…, kept in the URL only)."""
 from __future__ import annotations
 
 import streamlit as st
 
-from provdash import present, scenarios, targets, ui, views
+from provdash import board_view, present, scenarios, targets, ui, views
 from provdash.figures import overview
 from provdash.i18n import t
-from provdash.views import category_label, escape_markdown
+from provdash.views import escape_markdown
 
 lang = ui.lang()
-st.title(t("ov_title", lang))
-ui.intro(t("ov_intro", lang))
+st.container(key="board_title").title(t("ov_title", lang), anchor=False)
 
-categories = ["all"] + ui.query("target_categories")["category"].tolist()
-filters = ui.filters_container()
-category = ui.url_select(filters, "pills", t("filter_category", lang), categories, "all", key="cat",
-                         format_func=lambda c: t("ov_category_all", lang) if c == "all" else category_label(c, lang))
-jurisdictions = ui.jurisdiction_filter(lang, container=filters)
+if present.next_slide():  # slide 1: the answer board
+    board_view.render(ui.memo(board_view.build, lang), lang, presenting=present.presenting())
 
 
 def overview_views(jurisdictions: tuple[str, ...], category: str, lang: str) -> dict:
-    """The page's cards and tables for one filter, memoised per database version (thousands of targets at
-    national scale are formatted once, not on every rerun)."""
+    """The page's tables for one filter, memoised per database version (thousands of targets at national scale
+    are formatted once, not on every rerun)."""
     shown = targets.from_store(ui.query("target_progress", jurisdictions=list(jurisdictions),
                                         category="" if category == "all" else category))
-    return {"cards": overview.headline_cards(shown, lang), "count": overview.count_summary(shown, lang),
-            "matrix": overview.status_matrix(shown, lang), "details": overview.detail_table(shown, lang),
+    return {"count": overview.count_summary(shown, lang), "matrix": overview.status_matrix(shown, lang),
+            "details": overview.detail_table(shown, lang), "without": overview.without_data(shown, lang),
             "choices": (choices := scenarios.scenario_targets(shown)),
             "labels": {key: scenarios.target_label(row, lang) for key, row in choices.items()}}
 
 
+if not present.presenting():
+    st.subheader(t("ov_all_targets", lang), anchor=False)
+    ui.intro(t("ov_intro", lang))
+categories = ["all"] + ui.query("target_categories")["category"].tolist()
+filters = ui.filters_container()
+category = ui.url_select(filters, "pills", t("filter_category", lang), categories, "all", key="cat",
+                         format_func=lambda c: t("ov_category_all", lang) if c == "all" else views.category_label(c, lang))
+jurisdictions = ui.jurisdiction_filter(lang, container=filters)
 view = ui.memo(overview_views, tuple(jurisdictions), category, lang)
 
 if not present.presenting():
     ui.briefing_button(lang)
 
-cards = view["cards"]
-for start in range(0, len(cards), 3):
-    if not present.next_slide():  # presenter mode: three cards per slide
-        continue
-    st.subheader(t("ov_headlines", lang))
-    for column, card in zip(st.columns(3), cards[start:start + 3]):
-        with column.container(border=True):
-            st.markdown(f"**{escape_markdown(card.heading)}**")
-            st.markdown(f"### {escape_markdown(card.status_label)}")
-            st.write(card.latest)
-            if card.pace:
-                st.caption(card.pace)
-            if card.note:
-                st.caption(card.note)
-
 if present.next_slide():
-    st.subheader(t("ov_matrix", lang))
+    if present.presenting():
+        st.subheader(t("ov_matrix", lang), anchor=False)
     st.write(view["count"])
-    st.dataframe(view["matrix"], hide_index=True, width="stretch")
+    st.dataframe(view["matrix"], hide_index=True, width="stretch", height="auto",
+                 column_config={t("ov_col_target", lang): st.column_config.TextColumn(pinned=True, width="medium")})
+    without = view["without"]
+    if not without.empty:
+        with st.expander(t("ov_without_data", lang, count=len(without))):
+            st.dataframe(without, hide_index=True, width="stretch")
 
 if present.next_slide():
-    st.subheader(t("ov_details", lang))
     details = view["details"]
-    st.dataframe(details, hide_index=True, width="stretch")
-    st.download_button(t("download_csv", lang), lambda: views.csv_bytes(details), file_name="tong-quan-muc-tieu.csv",
-                       mime="text/csv", on_click="ignore")
+    with st.expander(t("ov_details", lang), expanded=present.presenting()):
+        st.dataframe(details, hide_index=True, width="stretch",
+                     column_config={t("col_indicator", lang): st.column_config.TextColumn(pinned=True)})
+        st.download_button(t("download_csv", lang), lambda: views.csv_bytes(details),
+                           file_name="tong-quan-muc-tieu.csv", mime="text/csv", on_click="ignore")
 
 if present.next_slide():
-    st.subheader(t("sc_heading", lang), help=t("sc_help", lang))
+    st.subheader(t("sc_heading", lang), help=t("sc_help", lang), anchor=False)
     choices = view["choices"]
     if not choices:
         st.info(t("sc_none", lang))

@@ -17,7 +17,7 @@ import pandas as pd
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from provdash import compare, exports, targets
+from provdash import answers, compare, exports, statuses, targets
 from provdash.figures import compare as compare_figures
 from provdash.figures import base, overview, trajectory
 from provdash.i18n import t
@@ -54,8 +54,11 @@ def digital_economy_section(query: Query, lang: str) -> Section | None:
                   **PERIOD)
     if frame.empty:
         return None
+    stored = targets.from_store(query("target_progress_of", indicators=["digital_economy_share_grdp"],
+                                      jurisdictions=JURISDICTIONS))
     figure, assessments = trajectory.trajectory(frame, lang, title=t("de_share_title", lang),
-                                                y_title=t("de_share_y", lang), source_text=base.sources_text(frame, lang))
+                                                y_title=t("de_share_y", lang), source_text=base.sources_text(frame, lang),
+                                                assessments=stored)
     caveats = [t("de_method_break", lang)] if frame[frame["kind"] == "actual"]["method"].nunique() > 1 else []
     return Section(t("de_share_title", lang), trajectory.summary_sentence(assessments, "%", lang), figure,
                    base.sources_text(frame, lang), caveats)
@@ -66,8 +69,10 @@ def indicator_section(query: Query, lang: str, indicator: str, title_key: str, y
     frame = query("indicator_observations", indicator=indicator, jurisdictions=JURISDICTIONS, **PERIOD)
     if frame.empty:
         return None
+    stored = targets.from_store(query("target_progress_of", indicators=[indicator], jurisdictions=JURISDICTIONS))
     figure, assessments = trajectory.trajectory(frame, lang, title=t(title_key, lang), y_title=y_title,
-                                                source_text=base.sources_text(frame, lang), show_projection=False)
+                                                source_text=base.sources_text(frame, lang), show_projection=False,
+                                                assessments=stored)
     unit = base.localised(frame.iloc[0], "unit_label", lang)
     summary = trajectory.summary_sentence(assessments, unit, lang) if not assessments.empty else ""
     if not summary:
@@ -106,16 +111,32 @@ def sections(query: Query, lang: str) -> list[Section]:
 
 
 def status_rows(query: Query, lang: str) -> pd.DataFrame:
-    assessments = targets.from_store(query("target_progress_all"))
-    table = overview.detail_table(assessments, lang)
-    keep = [t("col_indicator", lang), t("col_jurisdiction", lang), t("ov_col_target", lang), t("ov_col_year", lang),
-            t("ov_col_latest", lang), t("ov_col_status", lang), t("ov_col_pace_needed", lang)]
-    return table[keep]
+    """Every target with its status and what it rests on (a superseded one says only since when)."""
+    rows = targets.from_store(query("target_progress_all")).to_dict("records")
+    return pd.DataFrame({
+        t("col_indicator", lang): [f"{overview.target_heading(r, lang)}" for r in rows],
+        t("col_jurisdiction", lang): [r["jurisdiction_name_en"] if lang == "en" else r["jurisdiction_name"] for r in rows],
+        t("ov_col_target", lang): [statuses.target_text(r, lang) for r in rows],
+        t("ov_col_status", lang): [statuses.brief(r, lang) for r in rows],
+    })
 
 
-# ----------------------------------------------------------------------------------------------------- PDF
+def board_cells(board: answers.Board, lang: str) -> list[list[str]]:
+    """The answer board as table rows for the PDF: a header with the provinces, one row per question."""
+    header = [""] + [line.name for line in board.answers[0].lines]
+    rows = [header]
+    for answer in board.answers:
+        cells = [answer.title]
+        for line in answer.lines:
+            first = answer.empty_text if line.headline is None else (
+                f"{line.headline.text()} · {line.headline.source}")
+            cells.append("\n".join([first, line.status_text] + line.notes + line.extra))
+        rows.append(cells)
+    return rows
 
-_ICONS = re.compile(r"[✔✖▲▼◆…]\s*")
+
+_ICONS = re.compile("[" + "".join(statuses.ICONS.values()) + r"]\s*")
+FALLBACK_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")  # has the status icons; Debian's fonts-dejavu
 
 
 class _Briefing(FPDF):
@@ -124,6 +145,11 @@ class _Briefing(FPDF):
         regular, bold = font_files()
         self.add_font("BeVietnamPro", "", str(regular))
         self.add_font("BeVietnamPro", "B", str(bold))
+        self.has_icons = FALLBACK_FONT.is_file() and FALLBACK_FONT.with_name("DejaVuSans-Bold.ttf").is_file()
+        if self.has_icons:  # Be Vietnam Pro has no ✔ ≠ ↪: those glyphs come from DejaVu Sans
+            self.add_font("DejaVuSans", "", str(FALLBACK_FONT))
+            self.add_font("DejaVuSans", "B", str(FALLBACK_FONT.with_name("DejaVuSans-Bold.ttf")))
+            self.set_fallback_fonts(["DejaVuSans"])
         self.set_auto_page_break(auto=True, margin=14)
         self.footer_text = footer_text
         self.lang = lang
@@ -136,7 +162,7 @@ class _Briefing(FPDF):
 
 
 def render_pdf(parts: list[Section], status: pd.DataFrame, lang: str, *, meta: dict | None = None,
-               progress: Progress | None = None, with_images: bool = True) -> bytes:
+               progress: Progress | None = None, with_images: bool = True, board: answers.Board | None = None) -> bytes:
     """The briefing as PDF bytes. Without a browser for image export, charts are replaced by a plain note."""
     report = progress or (lambda fraction, text: None)
     today = format_day(date.today(), lang)
@@ -163,20 +189,32 @@ def render_pdf(parts: list[Section], status: pd.DataFrame, lang: str, *, meta: d
         pdf.multi_cell(width, 6, t("brief_no_browser", lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     report(0.1, t("brief_step_status", lang))
 
-    # Overview status table
+    # The answer board: where the two provinces stand, first
+    if board is not None:
+        pdf.add_page()
+        pdf.set_font("BeVietnamPro", "B", 16)
+        pdf.multi_cell(width, 9, t("ov_title", lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.set_font("BeVietnamPro", "", 10)
+        cells = board_cells(board, lang)
+        with pdf.table(col_widths=(0.18, 0.41, 0.41), text_align="LEFT", line_height=4.8, v_align="TOP",
+                       padding=1.2, headings_style=_headings(pdf)) as table:
+            for row in cells:
+                table.row([_plain(pdf, cell) for cell in row])
+        pdf.ln(2)
+        pdf.multi_cell(width, 5, _plain(pdf, f"{t('board_compare_title', lang)}: {board.comparison}"),
+                       new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+    # Every target's status
     pdf.add_page()
     pdf.set_font("BeVietnamPro", "B", 16)
     pdf.cell(width, 10, t("ov_matrix", lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.set_font("BeVietnamPro", "", 7.5)
-    plain = status.copy()
-    status_column = t("ov_col_status", lang)
-    plain[status_column] = plain[status_column].map(lambda s: _ICONS.sub("", str(s)))
-    widths = [0.25, 0.17, 0.1, 0.07, 0.13, 0.14, 0.14]
-    with pdf.table(col_widths=tuple(widths), text_align="LEFT", line_height=4.2,
+    pdf.set_font("BeVietnamPro", "", 10)
+    widths = [0.3, 0.16, 0.12, 0.42]
+    with pdf.table(col_widths=tuple(widths), text_align="LEFT", line_height=4.8, v_align="TOP",
                    headings_style=_headings(pdf)) as table:
-        table.row([str(c) for c in plain.columns])
-        for _, row in plain.iterrows():
-            table.row([str(v) for v in row.tolist()])
+        table.row([str(c) for c in status.columns])
+        for row in status.itertuples(index=False):
+            table.row([_plain(pdf, v) for v in row])
 
     # One page per key chart
     for index, part in enumerate(parts, start=1):
@@ -210,6 +248,11 @@ def _headings(pdf: FPDF):
     return FontFace(family="BeVietnamPro", emphasis="BOLD", fill_color=(230, 236, 242))
 
 
+def _plain(pdf: _Briefing, text: object) -> str:
+    """The text as the PDF can draw it: status icons kept when a font has them, else dropped (the words stay)."""
+    return str(text) if pdf.has_icons else _ICONS.sub("", str(text))
+
+
 def _has_glyph(character: str) -> bool:
     return False  # Be Vietnam Pro has no warning sign; a plain "!" keeps the line readable
 
@@ -218,4 +261,4 @@ def build(query: Query, lang: str, *, meta: dict | None = None, progress: Progre
     """The briefing PDF and whether its charts could be rendered (False when the server has no browser)."""
     with_images = exports.image_export_available()
     return render_pdf(sections(query, lang), status_rows(query, lang), lang, meta=meta, progress=progress,
-                      with_images=with_images), with_images
+                      with_images=with_images, board=answers.from_store(query, lang)), with_images

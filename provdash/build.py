@@ -22,7 +22,7 @@ from provdash import paths, targets
 from provdash.queries import load_query
 from provdash.validate import TABLES, Problem, Rows, parse_date, parse_number, validate
 
-SCHEMA_VERSION = "4"  # 3: the events table; 4: target_progress
+SCHEMA_VERSION = "5"  # 3: the events table; 4: target_progress; 5: superseded targets, evidence, lifetimes in the view
 
 
 class BuildError(Exception):

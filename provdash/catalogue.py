@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from provdash import exports, paths, progress, targets, ui, views
+from provdash import exports, paths, progress, statuses, targets, ui, views
 from provdash.figures import base, trajectory
 from provdash.i18n import t
 from provdash.numbers import format_day, format_number
@@ -137,8 +137,10 @@ def reason_text(status: str, reason: str, lang: str) -> str:
     """Why a target has the status it has, in words, where the status alone does not say it."""
     if reason:
         return t("src_reason_" + reason, lang)
-    if status in (progress.ACHIEVED, progress.MET):
+    if status in progress.REACHED:
         return t("src_reason_reached", lang)
+    if status in (progress.SUPERSEDED, progress.METHODS_DISAGREE):
+        return ""  # the status sentence itself says why
     if status == progress.NOT_ENOUGH_DATA:
         return t("src_reason_none_before_deadline", lang)
     return ""
@@ -173,7 +175,7 @@ def status_table(assessments: pd.DataFrame, vocabulary: pd.DataFrame, lang: str)
 
     # The status first, so it is on screen without scrolling sideways; then the target and its inputs.
     columns = {
-        t("src_col_status", lang): [trajectory.status_text(r["status"], lang) for r in rows],
+        t("src_col_status", lang): [statuses.sentence(r, lang) for r in rows],
         t("col_indicator", lang): [base.localised(r, "indicator_name", lang) for r in rows],
         t("src_col_place", lang): [base.localised(r, "jurisdiction_name", lang) for r in rows],
         t("src_col_target", lang): [value(r, "target_value", r["qualifier"]) for r in rows],
@@ -230,6 +232,9 @@ def threshold_table(thresholds: progress.Thresholds, lang: str) -> pd.DataFrame:
         (progress.DETERIORATION, f"R < {zero}"),
         (progress.MET, t("src_rule_met", lang)),
         (progress.NOT_MET, t("src_rule_not_met", lang)),
+        (progress.OFF_TRACK, t("src_rule_off_track", lang)),
+        (progress.METHODS_DISAGREE, t("src_rule_methods_disagree", lang)),
+        (progress.SUPERSEDED, t("src_rule_superseded", lang)),
         (progress.NOT_ENOUGH_DATA, t("src_rule_not_enough_data", lang)),
     ]
     return pd.DataFrame({

@@ -6,9 +6,15 @@ Level indicators (levels, counts, shares) use the Open SDG (Statistics Canada) m
     R      = d * CAGR_a / |CAGR_r|                          d = +1 when higher is better, -1 when lower
     on track R ≥ 0.95; acceleration needed 0.60 ≤ R < 0.95; limited progress 0 ≤ R < 0.60; deterioration R < 0
 (thresholds in config/progress.yaml). With a base of zero the growth rate is undefined, so the same ratio is
-taken on the absolute yearly change instead. Rank targets ("in the top 15") and threshold targets ("growth of
-10.5 %") are met or not met. The caller passes only comparable actuals (same jurisdiction, scope, method and
-period type); fewer than two means "not enough data" unless the target is already achieved.
+taken on the absolute yearly change instead. Rank targets ("in the top 15") are on track or off track from the
+latest published rank until the rank for the target year is published, then met or not met; threshold targets
+for one period ("growth of 10.5 % in 2025") are met or not met once that period is measured, and not judged
+before. The caller passes only comparable actuals (same jurisdiction, scope, method and period type); fewer
+than two means "not enough data" unless the target is already achieved.
+
+Two statuses are decided by provdash.targets, not here: `superseded` (the target's province ceased before the
+end of the target year: the 2025 mergers) and `methods_disagree` (comparable actuals of different methods give
+different verdicts).
 """
 from __future__ import annotations
 
@@ -29,7 +35,14 @@ DETERIORATION = "deterioration"
 NOT_ENOUGH_DATA = "not_enough_data"
 MET = "met"
 NOT_MET = "not_met"
-STATUSES = (ACHIEVED, MET, ON_TRACK, ACCELERATION_NEEDED, LIMITED_PROGRESS, DETERIORATION, NOT_MET, NOT_ENOUGH_DATA)
+OFF_TRACK = "off_track"
+METHODS_DISAGREE = "methods_disagree"
+SUPERSEDED = "superseded"
+# Every status a target can have, in the order lists and legends show them.
+STATUSES = (ACHIEVED, MET, ON_TRACK, ACCELERATION_NEEDED, LIMITED_PROGRESS, DETERIORATION, NOT_MET, OFF_TRACK,
+            METHODS_DISAGREE, SUPERSEDED, NOT_ENOUGH_DATA)
+REACHED = (ACHIEVED, MET)  # the target is reached: nothing more is needed
+PACE_STATUSES = (ON_TRACK, ACCELERATION_NEEDED, LIMITED_PROGRESS, DETERIORATION, OFF_TRACK)
 
 
 @dataclass(frozen=True)
@@ -77,6 +90,11 @@ def decimal_year(day: date) -> float:
     start = date(day.year, 1, 1)
     length = (date(day.year + 1, 1, 1) - start).days
     return day.year + ((day - start).days + 1) / length
+
+
+def calendar_year(time: float) -> int:
+    """The calendar year of a decimal year from `decimal_year` (its last day, 2025-12-31, is 2026.0)."""
+    return math.ceil(time) - 1
 
 
 def target_reached(value: float, target: float, direction: str, qualifier: str = "") -> bool:
@@ -158,12 +176,21 @@ def _ratio(signed_achieved: float, required: float) -> float:
 
 
 def assess_rank(actuals: list[Point], target: Point) -> Assessment:
-    """A rank target ("in the top N"): met when the latest rank is N or better."""
-    points = sorted((p for p in actuals if p.time <= target.time), key=lambda p: p.time)
+    """A rank target ("in the top N by 2025"). Once the rank for the target year is published (the latest of
+    that year; failing that, the first one after it) it is met or not met on that rank; before, on track or off
+    track from the latest rank published."""
+    points = sorted((p for p in actuals if math.isfinite(p.value)), key=lambda p: p.time)
+    year = calendar_year(target.time)
+    in_year = [p for p in points if calendar_year(p.time) == year]
+    after = [p for p in points if calendar_year(p.time) > year]
+    measured = in_year[-1] if in_year else (after[0] if after else None)
+    if measured is not None:
+        status = MET if measured.value <= target.value else NOT_MET
+        return Assessment(status, "rank", latest=measured, target=target, gap=target.value - measured.value)
     if not points:
         return Assessment(NOT_ENOUGH_DATA, "rank", target=target)
     latest = points[-1]
-    status = MET if latest.value <= target.value else NOT_MET
+    status = ON_TRACK if latest.value <= target.value else OFF_TRACK
     return Assessment(status, "rank", latest=latest, target=target, gap=target.value - latest.value)
 
 

@@ -25,7 +25,7 @@ import plotly.graph_objects as go
 
 from provdash import progress
 from provdash.figures import base
-from provdash.figures.overview import target_text, unit_label
+from provdash.statuses import amount, target_text
 from provdash.figures.trajectory import pace_text, status_text
 from provdash.i18n import t
 from provdash.progress import Point, decimal_year
@@ -261,7 +261,7 @@ def pace_option_label(option: str, row: pd.Series | dict, lang: str) -> str:
 def _value(row: pd.Series | dict, value: float | None, lang: str) -> str:
     """A computed value (a projection), so two decimals, unlike values from sources which keep theirs."""
     rounded = None if value is None or pd.isna(value) else round(float(value), 2)
-    return base.value_text(rounded, unit_label(str(_get(row, "unit", "")), lang), lang)
+    return amount(rounded, row, lang)
 
 
 def reached_text(scenario: Scenario, lang: str) -> str:

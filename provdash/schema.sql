@@ -157,7 +157,21 @@ CREATE TABLE target_progress (
     pace_achieved          DOUBLE,
     pace_needed            DOUBLE,
     pace_unit              VARCHAR,
-    reason                 VARCHAR
+    reason                 VARCHAR,
+    scope_label            VARCHAR NOT NULL,  -- the scope's labels, both languages
+    scope_label_en         VARCHAR NOT NULL,
+    unit_label             VARCHAR NOT NULL,  -- labels of the indicator's unit (unit), both languages
+    unit_label_en          VARCHAR NOT NULL,
+    target_start_year      INTEGER NOT NULL,
+    target_method          VARCHAR NOT NULL,
+    valid_to               DATE,     -- last day of the target's province, when it has ceased (the 2025 mergers)
+    successor              VARCHAR,
+    successor_name         VARCHAR,
+    successor_name_en      VARCHAR,
+    successor_target       VARCHAR,  -- JSON: the successor's own target for the indicator, or ''
+    evidence               VARCHAR NOT NULL,  -- JSON list: each series' latest value the status rests on
+    CHECK (status IN ('achieved', 'on_track', 'acceleration_needed', 'limited_progress', 'deterioration', 'met',
+                      'not_met', 'off_track', 'methods_disagree', 'superseded', 'not_enough_data'))
 );
 CREATE INDEX target_progress_jurisdiction ON target_progress (jurisdiction, category);
 
@@ -173,6 +187,10 @@ SELECT
     f.jurisdiction,
     j.name_vi                                   AS jurisdiction_name,
     j.name_en                                   AS jurisdiction_name_en,
+    j.valid_to                                  AS jurisdiction_valid_to,
+    j.successor                                 AS jurisdiction_successor,
+    js.name_vi                                  AS jurisdiction_successor_name,
+    js.name_en                                  AS jurisdiction_successor_name_en,
     f.indicator,
     i.title_vi                                  AS indicator_name,
     i.title_en                                  AS indicator_name_en,
@@ -185,6 +203,8 @@ SELECT
     u.label_vi                                  AS unit_label,
     u.label_en                                  AS unit_label_en,
     i.unit                                      AS indicator_unit,
+    iu.label_vi                                 AS indicator_unit_label,
+    iu.label_en                                 AS indicator_unit_label_en,
     CASE WHEN u.dimension = iu.dimension AND u.base_unit = iu.base_unit
          THEN f.value * u.factor / iu.factor END AS value_in_indicator_unit,
     f.period_start,
@@ -223,6 +243,7 @@ JOIN indicators    i   USING (indicator)
 JOIN units         iu  ON iu.unit = i.unit
 JOIN units         u   ON u.unit = f.unit
 JOIN jurisdictions j   USING (jurisdiction)
+LEFT JOIN jurisdictions js ON js.jurisdiction = j.successor
 JOIN qualifiers    q   USING (qualifier)
 JOIN scopes        s   USING (scope)
 JOIN methods       m   USING (method)

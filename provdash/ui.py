@@ -114,6 +114,23 @@ def memo(func, *args, **kwargs):
 # (?j=thai_nguyen&j=vinh_phuc&lang=en); values that are not valid options are ignored, never an error.
 
 MAX_URL_VALUES = 50
+KEPT_KEYS = "_url_widget_keys"  # session state: the keys of every URL-kept widget drawn so far
+
+
+def _remember(key: str) -> None:
+    st.session_state.setdefault(KEPT_KEYS, set()).add(key)
+
+
+def carry_filters_across_pages() -> None:
+    """Keep the filters when the reader moves to another page (entry point, before any widget is drawn).
+
+    Streamlit drops a widget's value when the next run does not draw that very widget, and a widget on another
+    page is another widget even with the same key: without this, the provinces chosen on the overview were all
+    unselected on the FDI page. Writing each value back to session state detaches it from the old widget, so the
+    next page's widget with that key starts from it (and checks it against its own options)."""
+    for key in st.session_state.get(KEPT_KEYS, ()):
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
 
 
 def _seed_from_url(key: str, options: list, default, multiple: bool) -> None:
@@ -144,6 +161,7 @@ def url_select(container, kind: str, label: str, options: list, default, key: st
     """A single-choice widget (`kind`: selectbox, radio, segmented_control, pills) kept in the URL as ?key=id."""
     options = list(options)
     default = default if default in options else (options[0] if options else None)
+    _remember(key)
     _seed_from_url(key, options, default, multiple=False)
     if kind == "segmented_control":
         widget_args.setdefault("required", True)
@@ -158,6 +176,7 @@ def url_multiselect(container, label: str, options: list, default: list, key: st
     """A multiselect (or multi-choice pills) kept in the URL as repeated ?key=id parameters."""
     options = list(options)
     default = [d for d in default if d in options]
+    _remember(key)
     _seed_from_url(key, options, default, multiple=True)
     if widget == "pills":
         value = container.pills(label, options, key=key, selection_mode="multi", **widget_args) or []
@@ -174,6 +193,7 @@ def _plain_text(text: object, limit: int) -> str:
 def url_text_input(container, label: str, key: str, max_chars: int, clean=_plain_text, **widget_args) -> str:
     """A text input kept in the URL as ?key=text: seeded from the URL, written back, removed when empty.
     `clean(text, max_chars)` tidies what arrives from the URL or the box."""
+    _remember(key)
     if key not in st.session_state:
         st.session_state[key] = clean(st.query_params.get(key, ""), max_chars)
     value = clean(container.text_input(label, key=key, max_chars=max_chars, **widget_args), max_chars)
@@ -235,6 +255,7 @@ def jurisdiction_filter(lang: str, default: list[str] | None = None, container=N
 def year_filter(lang: str, container=None) -> tuple[int, int]:
     """The years shown (?from=2019&to=2030); targets are always shown whatever their year."""
     box = container or st.sidebar
+    _remember("years")
     if "years" not in st.session_state:
         low, high = _url_int("from", DEFAULT_YEARS[0]), _url_int("to", DEFAULT_YEARS[1])
         st.session_state["years"] = (min(low, high), max(low, high))

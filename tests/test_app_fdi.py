@@ -50,7 +50,11 @@ def test_default_view_in_vietnamese(default_vi):
     assert at.title[0].value == "Thu hút đầu tư nước ngoài (FDI)"
     assert [s.value for s in at.subheader] == ["Xếp hạng thu hút FDI cả nước", "Vốn đăng ký và dự án lũy kế",
                                                "Vốn và dự án theo từng kỳ", "Tăng trưởng giữa các kỳ so sánh được"]
-    assert {m.label: m.value for m in at.metric} == {"Xếp hạng thu hút vốn FDI – Thái Nguyên": "thứ 10/63"}
+    # the old province's newest rank (2024) and the merged province's rank for January-February 2026, each with
+    # its period under the card so a two-month rank is not read as a yearly one
+    assert {m.label: m.value for m in at.metric} == {"Xếp hạng thu hút vốn FDI – Thái Nguyên (trước sáp nhập)": "thứ 10/63",
+                                                     "Xếp hạng thu hút vốn FDI – Thái Nguyên (sau sáp nhập)": "thứ 1/34"}
+    assert "2 tháng đầu năm 2026" in all_captions(at)
     specs = figures(at)
     assert len(specs) == 4
     assert all(spec["layout"]["separators"] == ",." for spec in specs)
@@ -109,7 +113,7 @@ def test_english_view(default_en):
     at = default_en
     assert not at.exception
     assert at.title[0].value == "Foreign direct investment (FDI)"
-    assert {m.value for m in at.metric} == {"No. 10 of 63"}
+    assert {m.value for m in at.metric} == {"No. 10 of 63", "No. 1 of 34"}
     assert "Growth (%)" in at.dataframe[-1].value.columns
 
 

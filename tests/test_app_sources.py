@@ -86,9 +86,9 @@ def assessment(**overrides) -> dict:
 
 
 @pytest.mark.parametrize("lang, expected", [
-    ("vi", ["◆ Cần tăng tốc", "Tỷ trọng", "Thái Nguyên", "trên 30 %", "2030", "toàn tỉnh", "10 % (2020)",
+    ("vi", ["◆ Cần tăng tốc — 14 % năm 2022", "Tỷ trọng", "Thái Nguyên", "trên 30 %", "2030", "toàn tỉnh", "10 % (2020)",
             "14 % (31/12/2022)", "0,71", "+2,00 điểm %/năm", "+2,00 điểm %/năm", ""]),
-    ("en", ["◆ Acceleration needed", "Share", "Thái Nguyên", "over 30%", "2030", "province-wide", "10% (2020)",
+    ("en", ["◆ Acceleration needed — 14% in 2022", "Share", "Thái Nguyên", "over 30%", "2030", "province-wide", "10% (2020)",
             "14% (31 Dec 2022)", "0.71", "+2.00 pp/year", "+2.00 pp/year", ""]),
 ])
 def test_status_table_row(lang, expected):
@@ -103,7 +103,7 @@ def test_status_table_without_data():
     table = catalogue.status_table(pd.DataFrame([row]), VOCABULARY, "en")
     assert table.iloc[0].tolist()[3:] == ["30%", "2030", "province-wide", "–", "–", "–", "–", "–",
                                           "No actual value for the same jurisdiction and scope."]
-    assert table.iloc[0, 0] == "… Not enough data"
+    assert table.iloc[0, 0] == "… Not enough data — no actual value of the same scope"
 
 
 def test_status_table_shows_no_needed_pace_once_achieved():
@@ -284,7 +284,7 @@ def test_default_view(built_db, lang, title, indicator_column, status_column):
     values = values_frame(at)
     assert len(values) >= 160 and indicator_column in values.columns
     assert len(set(values.columns)) == len(values.columns) == 12
-    assert status_frame(at)[status_column].str.match(r"^[✔▲◆▼✖…] ").all()
+    assert status_frame(at)[status_column].str.match(r"^[✔▲◆▼✖▽≠↪…] \S+.* — ").all(), "icon, words, evidence"
     assert len(status_frame(at)) == targets_count(built_db)  # one row per target
     assert len(at.get("latex")) == 3  # the formulas
     assert any(progress.method_names()[lang] in m.value for m in at.markdown)
@@ -414,11 +414,19 @@ def test_presenter_mode_shows_one_panel_per_slide(built_db):
 
 @pytest.mark.parametrize("page", ["7", "-1", "abc", "99999999999999999999"])
 def test_one_page_needs_no_page_number(built_db, page):
-    at = open_page(page=page)
+    # The shipped store holds more values than one page; its targets fit on one.
+    at = open_page(page=page, kind="target")
     assert not at.exception
-    assert len(values_frame(at)) >= 160 and not at.number_input
+    assert 0 < len(values_frame(at)) <= catalogue.VALUES_PAGE_SIZE and not at.number_input
     assert "page" not in at.query_params
-    assert at.caption[0].value.startswith("Hiển thị 1") and "–" not in at.caption[0].value
+    assert at.caption[0].value.startswith("Hiển thị ") and "–" not in at.caption[0].value  # no "1–200" range
+
+
+def test_the_shipped_store_needs_a_second_page(built_db):
+    at = open_page()
+    assert not at.exception
+    assert len(values_frame(at)) == catalogue.VALUES_PAGE_SIZE and at.number_input
+    assert at.caption[0].value.startswith("Hiển thị 1–200 trên ")
 
 
 # --- several pages: a small synthetic store of 1 000 values (provdash.scale_db) ---------------------------

@@ -76,11 +76,13 @@ def test_both_vinh_phuc_plans_and_the_it_park_are_shown(default_vi):
 
 def test_progress_towards_the_2030_plans(default_vi):
     progress = figures(default_vi)[1]
-    assert progress["layout"]["title"]["text"] == "Diện tích KCN so với quy hoạch – Vĩnh Phúc: ▼ Tiến triển hạn chế"
+    # Both provinces' 2030 plans were set before the 2025 mergers: superseded, never judged on an old value.
+    assert progress["layout"]["title"]["text"] == ("Diện tích KCN so với quy hoạch – Thái Nguyên: ↪ Thay thế do sáp "
+                                                   "nhập;<br>Vĩnh Phúc: ↪ Thay thế do sáp nhập")
     assert any(t.get("marker", {}).get("symbol") == "star" for t in progress["data"])
+    assert not any(t.get("legendgroup") == "path-dash" for t in progress["data"]), "no path to a superseded plan"
     status = default_vi.dataframe[-1].value
-    assert "▼ Tiến triển hạn chế" in set(status["Tình trạng"])
-    assert "… Chưa đủ số liệu" in set(status["Tình trạng"])
+    assert set(status["Tình trạng"]) == {"↪ Thay thế do sáp nhập"}
     assert "không nêu năm đích" in all_captions(default_vi)
 
 
@@ -98,7 +100,7 @@ def test_one_province_from_the_url(built_db):
     assert not at.exception
     for spec in figures(at):
         assert "Vĩnh Phúc" not in json.dumps(spec, ensure_ascii=False)
-    assert figures(at)[1]["layout"]["title"]["text"].endswith("not enough data to assess progress")
+    assert figures(at)[1]["layout"]["title"]["text"].endswith("Thái Nguyên: ↪ Superseded by the merger")
 
 
 def test_years_filter_keeps_the_plans(built_db):

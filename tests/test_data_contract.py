@@ -125,3 +125,68 @@ def test_check_mergers_are_modelled(con):
     successors = dict(rows(con, "SELECT jurisdiction, successor FROM jurisdictions WHERE successor IS NOT NULL"))
     assert successors["thai_nguyen"] == successors["bac_kan"] == "thai_nguyen_2025"
     assert successors["vinh_phuc"] == "phu_tho_2025"
+
+
+# --- depth of the published series (issue 13) --------------------------------------------------------------
+
+# Years with at least one actual value, per headline line (indicator, jurisdiction, method, scope), as curated
+# from public pages. A later edit that removes values fails here; adding values never does.
+HEADLINE_DEPTH = {
+    ("digital_economy_share_grdp", "thai_nguyen", "annual_report_2022", "province"): 1,  # 2022
+    ("digital_economy_share_grdp", "vinh_phuc", "annual_report_2022", "province"): 1,  # 2022
+    ("digital_economy_share_grdp", "thai_nguyen_2025", "gso_value_added", "province"): 1,  # 2025
+    ("digital_economy_share_grdp", "phu_tho_2025", "gso_value_added", "province"): 1,  # 2025
+    ("digital_economy_share_grdp", "viet_nam", "gso_value_added", "province"): 6,  # 2020-2025, national context
+    ("digital_economy_share_grdp", "viet_nam", "annual_report_2022", "province"): 2,  # 2021-2022
+    ("fdi_registered_capital", "thai_nguyen", "", "province"): 7,  # 2018, 2019, 2021-2025
+    ("fdi_registered_capital", "vinh_phuc", "", "province"): 6,  # 2017, 2019-2022, 2025
+    ("fdi_registered_capital", "vinh_phuc", "", "industrial_zones"): 4,  # 2018, 2020, 2023, 2024
+    ("kcn_area", "thai_nguyen", "", "province"): 2,  # 2022, 2023 (established zones)
+    ("kcn_area", "vinh_phuc", "", "province"): 5,  # 2019, 2021-2024 (established zones)
+}
+COVERAGE_NOTES = paths.DATA_DIR / "coverage_notes.csv"
+COVERAGE_HEADER = "indicator,jurisdiction,method,first_year,last_year,finding,note_vi,note_en"
+
+
+def years_of_actuals(con) -> dict[tuple[str, str, str, str], int]:
+    return {tuple(r[:4]): r[4] for r in rows(con, """
+        SELECT indicator, jurisdiction, coalesce(method, ''), scope, count(DISTINCT year(period_end))
+        FROM observations WHERE kind = 'actual' GROUP BY ALL""")}
+
+
+@pytest.mark.parametrize("line, depth", HEADLINE_DEPTH.items(), ids=["-".join(k) for k in HEADLINE_DEPTH])
+def test_check_headline_series_keep_their_depth(con, line, depth):
+    found = years_of_actuals(con).get(line, 0)
+    assert found >= depth, f"{line}: {found} years of actual values, {depth} were curated"
+
+
+def coverage_notes() -> list[dict[str, str]]:
+    with COVERAGE_NOTES.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_check_coverage_notes_file_is_plain_and_uses_known_ids(con):
+    raw = COVERAGE_NOTES.read_bytes()
+    assert not raw.startswith(b"\xef\xbb\xbf") and b"\r" not in raw and raw.endswith(b"\n")
+    assert raw.decode("utf-8").split("\n", 1)[0] == COVERAGE_HEADER
+    known = {table: {r[0] for r in rows(con, f"SELECT {column} FROM {table}")}
+             for table, column in (("indicators", "indicator"), ("jurisdictions", "jurisdiction"))}
+    methods = {r[0] or "" for r in rows(con, "SELECT method FROM methods")} | {""}
+    notes = coverage_notes()
+    assert notes
+    for line, note in enumerate(notes, start=2):
+        assert note["indicator"] in known["indicators"], f"line {line}: {note['indicator']}"
+        assert note["jurisdiction"] in known["jurisdictions"], f"line {line}: {note['jurisdiction']}"
+        assert note["method"] in methods, f"line {line}: {note['method']}"
+        assert note["finding"] in ("not_published", "not_found"), f"line {line}: {note['finding']}"
+        assert 2015 <= int(note["first_year"]) <= int(note["last_year"]) <= 2026, f"line {line}"
+        assert note["note_vi"].strip() and note["note_en"].strip(), f"line {line}"
+
+
+@pytest.mark.parametrize("line", [k for k, depth in HEADLINE_DEPTH.items()
+                                  if depth < 5 and k[1] in ("thai_nguyen", "vinh_phuc")],
+                         ids=lambda k: "-".join(k) if isinstance(k, tuple) else str(k))
+def test_check_thin_headline_lines_say_what_is_missing(line):
+    """A headline line of an old province with fewer than five years has a coverage note saying what is missing."""
+    indicator, jurisdiction = line[:2]
+    assert any(n["indicator"] == indicator and n["jurisdiction"] == jurisdiction for n in coverage_notes()), line

@@ -71,14 +71,31 @@ def test_thresholds_come_from_configuration():
     assert "Open SDG" in p.method_names()["en"]
 
 
+def _year(year: int) -> float:
+    """A value for a calendar year sits at its last day (2022-12-31 → 2023.0)."""
+    return p.decimal_year(date(year, 12, 31))
+
+
 @pytest.mark.parametrize("actuals, target, expected", [
-    ([Point(2022, 8)], Point(2025, 15), p.MET),
-    ([Point(2021, 8), Point(2022, 18)], Point(2025, 15), p.NOT_MET),
-    ([], Point(2025, 15), p.NOT_ENOUGH_DATA),
-    ([Point(2022, 15)], Point(2025, 15), p.MET),
+    # before the target year's rank is published: on or off track from the latest rank
+    ([Point(_year(2022), 8)], Point(_year(2025), 15), p.ON_TRACK),
+    ([Point(_year(2021), 8), Point(_year(2022), 18)], Point(_year(2025), 15), p.OFF_TRACK),
+    ([Point(_year(2022), 15)], Point(_year(2025), 15), p.ON_TRACK),  # "in the top 15" includes 15th
+    ([], Point(_year(2025), 15), p.NOT_ENOUGH_DATA),
+    # the target year's rank decides, whatever came before
+    ([Point(_year(2022), 30), Point(_year(2025), 12)], Point(_year(2025), 15), p.MET),
+    ([Point(_year(2022), 8), Point(_year(2025), 18)], Point(_year(2025), 15), p.NOT_MET),
+    # no rank for 2025 but one for 2026: judged on the first published after the target year
+    ([Point(_year(2024), 30), Point(_year(2026), 9)], Point(_year(2025), 10), p.MET),
+    ([Point(_year(2025), 9), Point(_year(2026), 20)], Point(_year(2025), 10), p.MET),
 ])
 def test_assess_rank(actuals, target, expected):
     assert p.assess_rank(actuals, target).status == expected
+
+
+def test_a_rank_judged_early_carries_the_year_of_its_rank():
+    result = p.assess_rank([Point(_year(2020), 12), Point(_year(2022), 8)], Point(_year(2025), 15))
+    assert result.status == p.ON_TRACK and p.calendar_year(result.latest.time) == 2022
 
 
 @pytest.mark.parametrize("actuals, target, expected", [

@@ -127,10 +127,8 @@ def test_changing_the_pace_updates_the_scenario(built_db):
     assert not at.exception
     assert results(at) == ["39,53 %", "2028", "▲ Đúng tiến độ"]
     assert scenario_traces(share_figure(at))[0]["y"][-1] == pytest.approx(39.53)
-    at.selectbox(key="target").set_value("digital_economy_share_grdp-vinh_phuc-2030").run()
-    assert not at.exception
-    assert at.selectbox(key="pace").value == "off", "a new target starts without a scenario"
-    assert not scenario_traces(share_figure(at)) and not results(at)
+    at.selectbox(key="pace").set_value("off").run()
+    assert not at.exception and not scenario_traces(share_figure(at)) and not results(at)
 
 
 def test_scenario_and_events_together(built_db):
@@ -150,14 +148,21 @@ def test_continuing_an_unknown_achieved_pace_explains_why_there_is_no_line(built
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_overview_restores_a_scenario_from_the_url(built_db, lang):
-    at = open_page("pages/overview.py", target=VP_ZONES_2030, pace="achieved", lang=lang)
+    at = open_page("pages/overview.py", target=MERGED_2030, pace="1", lang=lang)
     assert not at.exception
-    assert at.selectbox(key="target").value == VP_ZONES_2030
-    assert at.selectbox(key="pace").value == "achieved"
-    values = results(at)
-    assert values[1] == "2035"
-    assert values[2] == ("▼ Tiến triển hạn chế" if lang == "vi" else "▼ Limited progress")
-    assert values[0] == ("20,57" if lang == "vi" else "20.57")
+    assert at.selectbox(key="target").value == MERGED_2030
+    assert at.selectbox(key="pace").value == "1"
+    assert results(at) == (["34,53 %", "2031", "◆ Cần tăng tốc"] if lang == "vi"
+                           else ["34.53%", "2031", "◆ Acceleration needed"])
+
+
+def test_superseded_targets_offer_no_scenario(built_db):
+    """A pace cannot be assumed for a target of a province that merged: the zone plan of Vĩnh Phúc (2030)."""
+    at = open_page("pages/overview.py", target=VP_ZONES_2030, pace="achieved")
+    assert not at.exception
+    options = at.selectbox(key="target").options
+    assert options and not any("Vĩnh Phúc" in option for option in options), options
+    assert at.selectbox(key="target").value == MERGED_2030 and not results(at)
 
 
 def test_overview_default_has_a_target_chosen_but_no_scenario(built_db):

@@ -122,7 +122,9 @@ def test_progress_is_assessed_only_against_dated_plans():
 def test_area_progress_chart_titles_the_assessable_status():
     parts = zones.area_progress_chart(LAND, "vi")
     assert parts.figure.layout.title.text == "Diện tích KCN so với quy hoạch – Vĩnh Phúc: ▼ Tiến triển hạn chế"
-    assert "Thái Nguyên (trước sáp nhập): mục tiêu 4.245 ha năm 2030, chưa có số liệu thực hiện" in parts.summary
+    assert ("Thái Nguyên (trước sáp nhập), mục tiêu quy hoạch 4.245 ha (2030): … Chưa đủ số liệu — chưa có số liệu "
+            "thực hiện cùng phạm vi") in parts.summary
+    assert "▼ Tiến triển hạn chế — 3.146 ha ngày 6/12/2024" in parts.summary
     assert any("4.245 ha" in c and "khu công nghệ thông tin" in c for c in parts.caveats)
     only_plans = LAND[LAND["jurisdiction"] == "thai_nguyen"]
     assert zones.area_progress_chart(only_plans, "en").figure.layout.title.text.endswith("not enough data to assess progress")

@@ -9,21 +9,16 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
-from provdash import progress
+from provdash import progress, statuses
 from provdash.figures import base
 from provdash.i18n import t
 from provdash.numbers import format_number
-from provdash.targets import assess_targets
-
-STATUS_ICONS = {
-    progress.ACHIEVED: "✔", progress.MET: "✔", progress.ON_TRACK: "▲", progress.ACCELERATION_NEEDED: "◆",
-    progress.LIMITED_PROGRESS: "▼", progress.DETERIORATION: "✖", progress.NOT_MET: "✖", progress.NOT_ENOUGH_DATA: "…",
-}
+from provdash.targets import COLUMNS, assess_targets
 
 
 def status_text(status: str, lang: str) -> str:
-    """Icon and words, so a status never depends on colour alone."""
-    return f"{STATUS_ICONS[status]} {t('status_' + status, lang)}"
+    """Icon and words, so a status never depends on colour alone (provdash.statuses.label)."""
+    return statuses.label(status, lang)
 
 
 def _year_end(year: int) -> date:
@@ -39,8 +34,8 @@ def pace_text(value: float | None, unit: str, lang: str) -> str:
 
 
 def trajectory(frame: pd.DataFrame, lang: str, *, title: str, y_title: str, source_text: str = "",
-               style: base.Style = base.NORMAL, show_required: bool = True, show_projection: bool = True
-               ) -> tuple[go.Figure, pd.DataFrame]:
+               style: base.Style = base.NORMAL, show_required: bool = True, show_projection: bool = True,
+               assessments: pd.DataFrame | None = None) -> tuple[go.Figure, pd.DataFrame]:
     """Actuals (one series per jurisdiction, scope and method), targets as stars, and the paths between.
 
     Returns the figure and the target assessments it drew from (for summaries and tables).
@@ -49,7 +44,8 @@ def trajectory(frame: pd.DataFrame, lang: str, *, title: str, y_title: str, sour
     targets = frame[frame["kind"] == "target"]
     figure = go.Figure()
     base.add_value_series(figure, actuals, lang, style)
-    assessments = assess_targets(frame) if not targets.empty else pd.DataFrame(columns=["status"])
+    if assessments is None:  # pages pass the stored statuses (table target_progress), the same on every page
+        assessments = assess_targets(frame) if not targets.empty else pd.DataFrame(columns=COLUMNS)
     if show_required:
         _add_required_paths(figure, assessments, lang, style)
     if show_projection:
@@ -62,7 +58,8 @@ def trajectory(frame: pd.DataFrame, lang: str, *, title: str, y_title: str, sour
 
 def _add_required_paths(figure: go.Figure, assessments: pd.DataFrame, lang: str, style: base.Style) -> None:
     for row in assessments.itertuples():
-        if row.latest_value is None or pd.isna(row.latest_value) or row.status in (progress.ACHIEVED, progress.MET):
+        if (row.latest_value is None or pd.isna(row.latest_value) or row.status in progress.REACHED
+                or row.status == progress.SUPERSEDED):
             continue
         if row.assessment != "level" or row.latest_date is None:
             continue
@@ -93,7 +90,11 @@ def _add_projections(figure: go.Figure, assessments: pd.DataFrame, lang: str, st
 
 
 def summary_sentence(assessments: pd.DataFrame, unit_label: str, lang: str) -> str:
-    """One sentence per jurisdiction, e.g. "Thái Nguyên: 42,92 % năm 2022 — đã vượt mục tiêu 20 % của năm 2025"."""
+    """One clause per jurisdiction: its nearest target that is still its own (else its nearest superseded one)
+    with the status and what it rests on ("Thái Nguyên (sau sáp nhập), mục tiêu khoảng 35 % (2026–2030): ≠ …").
+    `unit_label` is kept for callers; the unit comes with each assessment row."""
+    if assessments.empty or "indicator" not in assessments:
+        return ""
     parts = []
     several = assessments["indicator"].nunique() > 1
     for _, group in assessments.groupby(["indicator", "jurisdiction"], sort=False):
@@ -101,16 +102,11 @@ def summary_sentence(assessments: pd.DataFrame, unit_label: str, lang: str) -> s
         name = first["jurisdiction_name_en"] if lang == "en" else first["jurisdiction_name"]
         if several:
             name = f"{first['indicator_name_en'] if lang == 'en' else first['indicator_name']} – {name}"
-        nearest = group.sort_values("target_year").iloc[0]
-        target = base.value_text(nearest["target_value"], unit_label, lang)
-        if nearest["latest_value"] is None or pd.isna(nearest["latest_value"]):
-            parts.append(t("summary_no_actual", lang, name=name, target=target, year=nearest["target_year"]))
-            continue
-        latest = base.value_text(nearest["latest_value"], unit_label, lang)
-        key = "summary_achieved" if nearest["status"] in (progress.ACHIEVED, progress.MET) else "summary_gap"
-        parts.append(t(key, lang, name=name, latest=latest, latest_year=pd.Timestamp(nearest["latest_date"]).year,
-                       target=target, year=nearest["target_year"],
-                       pace=pace_text(nearest["pace_needed"], nearest["pace_unit"], lang)))
+        own = group[group["status"] != progress.SUPERSEDED]
+        nearest = (own if not own.empty else group).sort_values("target_year").iloc[0]
+        status = statuses.sentence(nearest, lang) if not own.empty else statuses.brief(nearest, lang)
+        parts.append(t("summary_target", lang, name=name, target=statuses.target_text(nearest, lang),
+                       years=statuses.target_years(nearest), status=status))
     return "; ".join(parts) + ("." if parts else "")
 
 
