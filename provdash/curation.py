@@ -363,13 +363,23 @@ def _commit_locked(additions: Additions, saved_by: str, action: str, details: li
 
 
 def _renumber(problem: Problem, origins: dict[str, tuple[int, list[tuple[str, int]]]]) -> Problem:
-    """A problem in an appended row named by where the person put it ("new row 3", "observations, row 7")."""
+    """A problem in an appended row named by where the person put it ("new row 3", "observations, row 7"),
+    and the line it duplicates likewise."""
     if problem.file in origins and problem.line:
         offset, where = origins[problem.file]
         position = problem.line - offset - 1
         if 0 <= position < len(where):
             name, line = where[position]
-            return Problem(name, line, problem.field, problem.message)
+            message = problem.message
+            duplicated = re.match(r"duplicates line (\d+)", message)
+            if duplicated:
+                other = int(duplicated.group(1)) - offset - 1
+                if 0 <= other < len(where):
+                    message = message.replace(duplicated.group(0), f"duplicates {where[other][0]} row {where[other][1]}")
+                else:
+                    message = message.replace(duplicated.group(0), f"duplicates the stored row at {problem.file} "
+                                                                   f"line {duplicated.group(1)}")
+            return Problem(name, line, problem.field, message)
     return problem
 
 

@@ -274,3 +274,65 @@ def _problem_text(problem: Problem, reviewed: update.Reviewed, lang: str) -> str
     if problem.file == "new indicator":
         return f"{t('up_new_heading', lang)}: {problem.field or ''} {problem.message}"
     return str(problem)
+
+
+# --- the spreadsheet import ------------------------------------------------------------------------------
+
+
+def spreadsheet_import(lang: str) -> None:
+    """Template to download; a workbook (or CSV of observations) to upload, read and checked at once; the rows to
+    be written shown; imported with the planner secret, all or nothing."""
+    from provdash import exports, importer, paths
+
+    st.write(t("up_sheet_intro", lang))
+    st.download_button(t("up_sheet_template", lang), lambda: importer.template_workbook(importer.vocabulary()),
+                       file_name="mau-nhap-so-lieu.xlsx", mime=exports.XLSX_MIME, key="up_sheet_template",
+                       on_click="ignore", icon=":material/download:")
+    uploaded = st.file_uploader(t("up_sheet_file", lang), type=["xlsx", "csv"], key="up_sheet_file",
+                                max_upload_size=25)   # a larger file reaches our own check, said in the page's language
+    if uploaded is None:
+        return
+    data, name = uploaded.getvalue(), uploaded.name
+    batch = importer.read_file(data, name, lang)
+    if not batch.problems:
+        importer.compare_with_store(batch, paths.DATA_DIR, lang)
+    if batch.conversions:
+        with st.expander(t("up_sheet_conversions", lang, count=len(batch.conversions)), expanded=False):
+            st.markdown("\n".join(f"- {escape_markdown(c.text(lang))}" for c in batch.conversions[:200]))
+    if batch.problems:
+        st.error(t("up_sheet_problems", lang, count=len(batch.problems)) + "\n\n" +
+                 "\n".join(f"- {escape_markdown(p.text(lang))}" for p in batch.problems[:200]))
+        return
+    if not batch.observations and not batch.sources:
+        st.info(t("up_sheet_nothing_new", lang, count=batch.skipped))
+        return
+    st.subheader(t("up_preview_heading", lang))
+    st.caption(t("up_sheet_count", lang, rows=len(batch.observations), sources=len(batch.sources),
+                 skipped=batch.skipped))
+    catalogue_now = catalogue()
+    table = update.row_table(batch.observations, batch.observation_rows, catalogue_now, lang)
+    st.table(table.head(200).set_index("#"))
+    expected = ui.planner_secret()
+    if expected is None:
+        st.info(t("up_no_secret_configured", lang))
+        return
+    with st.form("up_sheet_form"):
+        saved_by = st.text_input(t("up_saved_by", lang), max_chars=80, key="up_sheet_saved_by")
+        secret = st.text_input(t("up_secret", lang), type="password", key="up_sheet_secret")
+        submitted = st.form_submit_button(t("up_sheet_import", lang), type="primary")
+    if not submitted:
+        return
+    try:
+        curation.check_secret(secret, expected)
+    except curation.AccessDenied as err:
+        st.error(t(f"up_denied_{err.reason}", lang))
+        return
+    batch, result = importer.import_file(data, name, saved_by, lang=lang)
+    if result is not None and result.saved:
+        st.success(t("up_sheet_success", lang, count=result.rows_added, sources=len(result.sources_added),
+                     skipped=batch.skipped))
+    elif result is not None and result.nothing_new:
+        st.info(t("up_sheet_nothing_new", lang, count=batch.skipped))
+    else:
+        st.error(t("up_sheet_problems", lang, count=len(batch.problems)) + "\n\n" +
+                 "\n".join(f"- {escape_markdown(p.text(lang))}" for p in batch.problems[:200]))

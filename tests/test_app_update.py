@@ -268,3 +268,75 @@ def test_an_unreadable_upload_is_explained_in_the_pages_language(store, lang, ex
     errors = texts_of(at, "error")
     assert any(expected in e for e in errors), errors
     assert not any("binary file, not text" in e for e in errors) or lang == "en", "no English on the Vietnamese page"
+
+
+# --- the spreadsheet import on the page ---------------------------------------------------------------------
+
+
+def open_import(lang="vi") -> AppTest:
+    at = open_update(lang)
+    at.session_state["up_mode"] = "sheet"
+    return at.run()
+
+
+def upload(at: AppTest, data: bytes, name: str = "so-lieu.xlsx") -> AppTest:
+    return at.file_uploader(key="up_sheet_file").set_value((name, data, "application/octet-stream")).run()
+
+
+def import_submit(at: AppTest, secret: str) -> AppTest:
+    at.text_input(key="up_sheet_saved_by").set_value("Planner Hà")
+    at.text_input(key="up_sheet_secret").set_value(secret)
+    label = "Kiểm tra và nhập" if _lang(at) == "vi" else "Check and import"
+    return at.button(key=f"FormSubmitter:up_sheet_form-{label}").click().run()
+
+
+@pytest.mark.parametrize("lang, success, nothing_new", [
+    ("vi", "Đã nhập 2 giá trị và 1 nguồn mới", "Không có gì mới"),
+    ("en", "Imported 2 values and 1 new sources", "Nothing new"),
+])
+def test_a_planner_imports_a_workbook_and_importing_it_again_adds_nothing(store, monkeypatch, lang, success,
+                                                                          nothing_new):
+    from tests.test_importer import workbook
+    data_dir, target = store
+    monkeypatch.setenv("PLANNER_SECRET", SECRET)
+    data = workbook(data_dir)
+    at = upload(open_import(lang), data)
+    assert not at.exception and not texts_of(at, "error"), texts_of(at, "error")
+    preview = at.table[-1].value
+    assert len(preview) == 2 and not IDS[lang].findall(" ".join(map(str, preview.to_numpy().ravel())))
+    at = import_submit(at, SECRET)
+    assert any(success in s for s in texts_of(at, "success")), texts_of(at, "error")
+    assert curation.read_audit(data_dir)[-1]["action"] == "import"
+    before = state(data_dir, target)
+
+    again = upload(open_import(lang), data)
+    assert any(nothing_new in i for i in texts_of(again, "info"))
+    assert state(data_dir, target) == before
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("vi", "observations, dòng 2, cột 'value': ô chứa công thức"),
+    ("en", "observations, row 2, column 'value': the cell holds a formula"),
+])
+def test_a_bad_workbook_is_listed_sheet_row_column_in_the_pages_language(store, monkeypatch, lang, expected):
+    from tests.test_importer import _formula, workbook
+    data_dir, target = store
+    monkeypatch.setenv("PLANNER_SECRET", SECRET)
+    before = state(data_dir, target)
+    at = upload(open_import(lang), workbook(data_dir, change=_formula))
+    assert not at.exception
+    assert any(expected in e.replace("\\", "") for e in texts_of(at, "error")), texts_of(at, "error")
+    assert not at.get("form") or not [f for f in at.get("form") if "up_sheet_form" in str(f.proto)]
+    assert state(data_dir, target) == before
+
+
+def test_importing_needs_the_secret(store, monkeypatch):
+    from tests.test_importer import workbook
+    data_dir, target = store
+    monkeypatch.setenv("PLANNER_SECRET", SECRET)
+    before = state(data_dir, target)
+    at = import_submit(upload(open_import(), workbook(data_dir)), "")
+    assert any("hãy nhập mã bí mật" in e for e in texts_of(at, "error"))
+    at = import_submit(at, "guess")
+    assert any("mã bí mật không đúng" in e for e in texts_of(at, "error"))
+    assert state(data_dir, target) == before
