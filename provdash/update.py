@@ -146,16 +146,6 @@ class Catalogue:
             return False
         return (own["dimension"], own["base_unit"]) == (given["dimension"], given["base_unit"])
 
-    def search_indicators(self, text: str, lang: str) -> list[str]:
-        """Indicator ids whose title (either language) or id contains every word of `text`, accents ignored."""
-        words = fold(text).split()
-        found = []
-        for ident in self.ids("indicator"):
-            haystack = fold(" ".join([ident, self.label("indicator", ident, "vi"), self.label("indicator", ident, "en")]))
-            if all(word in haystack for word in words):
-                found.append(ident)
-        return found
-
 
 # --- numbers in the page's style -----------------------------------------------------------------------
 

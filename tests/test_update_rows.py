@@ -40,17 +40,6 @@ def test_a_shown_value_is_read_back_unchanged(value, lang):
     assert update.parse_value(update.format_value(value, lang), lang) == pytest.approx(value)
 
 
-@pytest.mark.parametrize("typed, expected", [
-    ("doanh nghiep", "digital_tech_enterprises"),
-    ("DOANH NGHIỆP CÔNG NGHỆ", "digital_tech_enterprises"),
-    ("von fdi dang ky", "fdi_registered_capital"),
-    ("dien tich khu cong nghiep", "kcn_area"),
-    ("digital economy share", "digital_economy_share_grdp"),
-])
-def test_indicators_are_found_without_accents(catalogue, typed, expected):
-    assert expected in catalogue.search_indicators(typed, "vi")
-
-
 def test_accent_folding_treats_d_with_stroke_as_d():
     assert update.fold("Đầu tư ĐỔI MỚI") == "dau tu doi moi"
 
