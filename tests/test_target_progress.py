@@ -103,12 +103,13 @@ def test_changed_thresholds_make_the_database_stale(built_db, tmp_path, monkeypa
     assert not build.database_is_usable(copy)
 
 
-def test_the_table_rejects_a_target_without_status(built_db, tmp_path):
+@pytest.mark.parametrize("status", [None, "probably_fine"], ids=["no status", "outside the vocabulary"])
+def test_the_table_rejects_a_status_it_does_not_know(built_db, tmp_path, status):
     copy = tmp_path / "copy.duckdb"
     copy.write_bytes(built_db.read_bytes())
     con = duckdb.connect(str(copy))
     try:
         with pytest.raises(duckdb.ConstraintException):
-            con.execute("UPDATE target_progress SET status = NULL WHERE position = 0")
+            con.execute("UPDATE target_progress SET status = ? WHERE position = 0", [status])
     finally:
         con.close()
