@@ -395,7 +395,7 @@ def _cell_text(batch: Batch, sheet: str, row: int, column: str, cell, spaces: di
         batch.conversions.append(Issue(sheet, row, column, t(key, lang, result=result, **values)))
         return result
 
-    if cell.data_type == "f" or (isinstance(value, str) and value.startswith("=") and cell.data_type == "f"):
+    if cell.data_type == "f":
         return problem("im_formula", formula=str(value)[:60])
     if cell.data_type == "e" or (isinstance(value, str) and re.fullmatch(r"#(?:REF!|VALUE!|DIV/0!|N/A|NAME\?|NUM!|"
                                                                           r"NULL!)", value.strip())):

@@ -24,6 +24,7 @@ from provdash import curation, period_choice
 from provdash.extract import ExtractionInputError, extract, read_document
 from provdash.i18n import has_text, t
 from provdash.numbers import format_number
+from provdash.validate import MAX_QUOTE_CHARS
 from provdash.views import category_label, escape_markdown
 
 MAX_TEXT_CHARS = 500_000
@@ -296,14 +297,9 @@ def editor_columns(catalogue: Catalogue, lang: str) -> dict:
         "scope": choose("scope"),
         "method": choose("method"),
         "quote": st.column_config.TextColumn(t("up_col_quote", lang), help=t("up_help_quote", lang), width="large",
-                                             max_chars=curation_quote_limit()),
+                                             max_chars=MAX_QUOTE_CHARS),
         "note": st.column_config.TextColumn(t("up_col_note", lang), help=t("up_help_note", lang)),
     }
-
-
-def curation_quote_limit() -> int:
-    from provdash.validate import MAX_QUOTE_CHARS
-    return MAX_QUOTE_CHARS
 
 
 # --- reviewed rows → curated rows ----------------------------------------------------------------------
