@@ -10,7 +10,7 @@ PORT   ?= 8501
 AXE    := .cache/node/node_modules/axe-core/axe.min.js
 AXE_VERSION := 4.14.1
 
-.PHONY: install system-deps db run test clean extract load scale-db bench
+.PHONY: install system-deps db run test clean extract load scale-db bench import import-template
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,16 @@ db: $(STAMP)
 extract: $(STAMP)
 	@test -n "$(IN)" || (echo "usage: make extract IN=path/to/article [OUT=candidates.csv] [PUBLISHED=YYYY-MM-DD]"; exit 2)
 	$(PY) -m provdash.extract "$(IN)" $(if $(OUT),--out "$(OUT)") $(if $(PUBLISHED),--published $(PUBLISHED))
+
+# make import IN=file.xlsx [BY=name]: a filled-in template workbook (or a .csv of observations citing stored
+# sources) → the checks of `make db` on a scratch copy → appended rows, rebuilt database, audit-log line.
+# Exits non-zero, listing "sheet, row, column: why", and changes nothing when any row fails.
+import: $(STAMP)
+	@test -n "$(IN)" || (echo "usage: make import IN=file.xlsx [BY=name]   (make import-template OUT=mau.xlsx for the template)"; exit 2)
+	$(PY) -m provdash.importer "$(IN)" $(if $(BY),--by "$(BY)")
+
+import-template: $(STAMP)
+	$(PY) -m provdash.importer --template "$(or $(OUT),mau-nhap-so-lieu.xlsx)"
 
 run: $(STAMP)
 	$(PY) -m provdash.build --if-needed

@@ -413,8 +413,32 @@ def status_column_config(lang: str) -> dict:
             t("src_col_reason", lang): st.column_config.TextColumn(width="large")}
 
 
+LOCAL_TIME = "Asia/Ho_Chi_Minh"
+
+
+def local_time(saved_at: str) -> str:
+    """A logged moment (ISO, UTC) as people in Việt Nam read it: "06/12/2024 16:02" (Asia/Ho_Chi_Minh)."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    try:
+        moment = datetime.fromisoformat(str(saved_at))
+    except ValueError:
+        return str(saved_at)
+    if moment.tzinfo is None:
+        return moment.strftime("%d/%m/%Y %H:%M")
+    return moment.astimezone(ZoneInfo(LOCAL_TIME)).strftime("%d/%m/%Y %H:%M")
+
+
 def audit_table(audit: list[dict], lang: str) -> pd.DataFrame:
-    """The audit log, newest first, with translated headers."""
-    frame = pd.DataFrame(audit[::-1], columns=["saved_at", "saved_by", "source_id", "rows_added"])
-    return frame.rename(columns={"saved_at": t("src_audit_when", lang), "saved_by": t("src_audit_who", lang),
-                                 "source_id": t("src_audit_source", lang), "rows_added": t("src_audit_rows", lang)})
+    """The audit log, newest first, in local time (Asia/Ho_Chi_Minh), with translated headers and actions."""
+    rows = audit[::-1]
+    return pd.DataFrame({
+        t("src_audit_when", lang): [local_time(r.get("saved_at", "")) for r in rows],
+        t("src_audit_who", lang): [r.get("saved_by", "") for r in rows],
+        t("up_audit_action", lang): [t("up_audit_" + (r.get("action") or "article"), lang)
+                                     if r.get("action", "article") in ("", "article", "import") else r["action"]
+                                     for r in rows],
+        t("src_audit_source", lang): [r.get("source_id", "") for r in rows],
+        t("src_audit_rows", lang): [r.get("rows_added", "") for r in rows],
+    })

@@ -390,3 +390,144 @@ def test_csv_row_has_exactly_the_columns():
     row = candidate_row(one("Lũy kế đến nay có trên 200 dự án FDI còn hiệu lực."))
     assert tuple(row) == CSV_COLUMNS
     assert row["value"] == "200" and row["value_base"] == "200" and row["period_start"] == "2024-08-16"
+
+
+# --- what a planner needs from a news article (issue 15): indicator from the clause, periods, places --------
+
+AFTER_MERGER = date(2025, 9, 15)
+
+
+def found(text: str, published: date | None = PUBLISHED) -> dict[str, object]:
+    """value → candidate, for sentences with several quantities."""
+    return {c.value: c for c in extract(text, published=published)}
+
+
+@pytest.mark.parametrize("text, value, unit_id, indicator, qualifier", [
+    ("Số doanh nghiệp công nghệ số đạt 1 doanh nghiệp/1.000 dân.", "1", "enterprises_per_1000",
+     "digital_tech_enterprises_per_1000", ""),
+    ("Tỉnh phấn đấu có 2 doanh nghiệp công nghệ số trên 1.000 dân.", "2", "enterprises_per_1000",
+     "digital_tech_enterprises_per_1000", ""),
+    ("Toàn tỉnh hiện có khoảng 1,45 triệu tài khoản thanh toán cá nhân.", "1.45", "mn_accounts", "payment_accounts",
+     "about"),
+    ("Các doanh nghiệp đã phát hành trên 21 triệu hóa đơn điện tử.", "21", "mn_invoices", "e_invoices_issued", "over"),
+    ("Giao dịch thanh toán không dùng tiền mặt chiếm 78% tổng số giao dịch.", "78", "pct", "cashless_payment_share",
+     ""),
+    ("100% trường học đã thu học phí không dùng tiền mặt.", "100", "pct", "", ""),      # a share of schools
+    ("Năm 2023 có 99,6% doanh nghiệp sử dụng hóa đơn điện tử.", "99.6", "pct", "e_invoice_enterprise_share", ""),
+    ("Thu ngân sách nhà nước trên địa bàn đạt 15.420 tỷ đồng.", "15420", "vnd_bn", "budget_revenue", ""),
+    ("Trong đó, thu nội địa đạt 11.360 tỷ đồng.", "11360", "vnd_bn", "domestic_revenue", ""),
+    ("Kim ngạch nhập khẩu ước đạt 17,1 tỷ USD.", "17.1", "usd_bn", "imports", "estimate"),
+    ("Thu từ hoạt động xuất nhập khẩu đạt 4.060 tỷ đồng.", "4060", "vnd_bn", "", ""),
+    ("Các KCN đang tạo việc làm cho khoảng 125.000 lao động.", "125000", "workers", "kcn_workers", "about"),
+    ("Riêng Công ty TNHH Samsung Electronics Việt Nam Thái Nguyên sử dụng gần 60.000 lao động.", "60000", "workers",
+     "", "nearly"),                                                                      # one company's headcount
+    ("Tăng trưởng GRDP năm 2025 từ 8% trở lên.", "8", "pct_change", "grdp_growth", "at_least"),
+    ("Tổng sản phẩm (GRDP) quý I/2025 ước tăng 7,2%.", "7.2", "pct_change", "grdp_growth", "estimate"),
+    ("Chỉ số sản xuất toàn ngành công nghiệp quý I tăng 9,1%.", "9.1", "pct_change", "industrial_output_growth", ""),
+    ("Doanh thu từ hoạt động kinh tế số đạt khoảng 39.800 tỷ đồng.", "39800", "vnd_bn", "digital_economy_revenue",
+     "about"),
+    ("Chỉ số DTI năm 2022 của Vĩnh Phúc xếp thứ 15/63.", "15", "rank_of_63", "dti_rank", ""),
+])
+def test_the_indicator_is_suggested_from_the_clause(text, value, unit_id, indicator, qualifier):
+    candidate = found(text)[value]
+    assert (candidate.unit_id, candidate.indicator, candidate.qualifier) == (unit_id, indicator, qualifier)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "với" and "và" end what describes a number: the next clause names the next one
+    ("Tỉnh cấp mới 34 dự án FDI với số vốn 242 triệu USD và điều chỉnh tăng vốn cho 41 lượt dự án.",
+     {"34": "fdi_new_projects", "242": "fdi_new_capital", "41": "fdi_capital_increase_projects"}),
+    ("Tỉnh đã cấp mới 21 dự án FDI với tổng vốn đăng ký 190,6 triệu USD; điều chỉnh tăng vốn cho 28 lượt dự án FDI "
+     "với số vốn tăng thêm 95,2 triệu USD.",
+     {"21": "fdi_new_projects", "190.6": "fdi_new_capital", "28": "fdi_capital_increase_projects",
+      "95.2": "fdi_capital_increase"}),
+    # "70% X và 35% Y": X names the 70%, Y the 35%
+    ("Doanh nghiệp trong các KCN đóng góp khoảng 70% kim ngạch xuất khẩu và 35% thu ngân sách của tỉnh.",
+     {"70": "kcn_share_exports", "35": "kcn_share_budget"}),
+    ("Kim ngạch xuất khẩu của doanh nghiệp KCN đạt 31,2 tỷ USD, chiếm 96% kim ngạch xuất khẩu của tỉnh.",
+     {"31.2": "exports", "96": "kcn_share_exports"}),
+])
+def test_each_number_gets_the_indicator_of_its_own_clause(text, expected):
+    assert {v: c.indicator for v, c in found(text).items()} == expected
+
+
+def test_an_estimate_carries_to_the_change_stated_with_it():
+    candidates = found("Kim ngạch xuất khẩu 9 tháng ước đạt 23,8 tỷ USD, tăng 9,7% so với cùng kỳ.", date(2024, 10, 8))
+    assert [(c.indicator, c.qualifier) for c in candidates.values()] == [("exports", "estimate"),
+                                                                        ("exports_growth", "estimate")]
+
+
+@pytest.mark.parametrize("text, scopes", [
+    ("Kim ngạch xuất khẩu đạt 33,7 tỷ USD; riêng các doanh nghiệp trong khu công nghiệp xuất khẩu 31,9 tỷ USD.",
+     {"33.7": "province", "31.9": "industrial_zones"}),
+    ("Lũy kế đến hết năm 2024, các KCN trên địa bàn tỉnh có 212 dự án còn hiệu lực, trong đó có 168 dự án FDI.",
+     {"212": "industrial_zones", "168": "industrial_zones"}),
+    # a share of the province's total held by its zones is measured province-wide
+    ("Giá trị sản xuất công nghiệp của các doanh nghiệp trong các KCN chiếm khoảng 85% giá trị sản xuất công nghiệp "
+     "toàn tỉnh. Tỷ lệ lấp đầy bình quân của các KCN đạt 72%.", {"85": "province", "72": "province"}),
+])
+def test_the_scope_is_read_in_the_numbers_part_of_the_sentence(text, scopes):
+    assert {v: c.scope for v, c in found(text).items()} == scopes
+
+
+@pytest.mark.parametrize("text, published, value, start, end", [
+    ("Kim ngạch xuất khẩu 9 tháng ước đạt 23,8 tỷ USD.", date(2024, 10, 8), "23.8", date(2024, 1, 1),
+     date(2024, 9, 30)),
+    ("Kim ngạch xuất khẩu 9 tháng ước đạt 23,8 tỷ USD.", date(2025, 1, 10), "23.8", date(2024, 1, 1),
+     date(2024, 9, 30)),                                       # in January, "9 tháng" are last year's
+    ("Sau 6 tháng triển khai, có 40 doanh nghiệp chuyển đổi số.", date(2024, 10, 8), "40", None, None),
+    ("Từ đầu năm đến nay, tỉnh đã cấp mới 41 dự án FDI.", date(2025, 11, 12), "41", date(2025, 1, 1),
+     date(2025, 11, 12)),
+    ("Tính đến 31/3/2025, tỉnh có 481 dự án FDI còn hiệu lực.", date(2025, 4, 8), "481", date(2025, 3, 31),
+     date(2025, 3, 31)),
+    ("Tính đến hết tháng 10, toàn tỉnh có 246 dự án FDI còn hiệu lực.", date(2025, 11, 12), "246",
+     date(2025, 10, 31), date(2025, 10, 31)),
+    ("Hiện toàn tỉnh có 1.120 doanh nghiệp công nghệ số.", date(2025, 9, 15), "1120", date(2025, 9, 15),
+     date(2025, 9, 15)),
+])
+def test_periods_from_the_articles_date(text, published, value, start, end):
+    candidate = found(text, published)[value]
+    assert (candidate.period_start, candidate.period_end) == (start, end)
+
+
+def test_a_whole_year_is_the_year_the_text_talks_about_not_a_comparison():
+    text = ("Năm 2023, tỷ trọng kinh tế số đạt 15,2%, tăng so với năm 2022.\n"
+            "Trong năm, giao dịch thanh toán không dùng tiền mặt chiếm 72% số giao dịch qua ngân hàng.")
+    candidate = found(text, date(2024, 2, 15))["72"]
+    assert (candidate.period_start, candidate.period_end, candidate.period_label) == (
+        date(2023, 1, 1), date(2023, 12, 31), "Trong năm 2023")
+
+
+@pytest.mark.parametrize("text, value, jurisdiction", [
+    ("Năm 2024, tỷ trọng kinh tế số trong GRDP của tỉnh Thái Nguyên (cũ) đạt 23,5%.", "23.5", "thai_nguyen"),
+    ("Năm 2024, tỉnh Thái Nguyên thu hút 22 dự án FDI cấp mới.", "22", "thai_nguyen"),     # before the merger
+    ("8 tháng năm 2025, tỉnh Thái Nguyên thu hút 35 dự án FDI cấp mới.", "35", "thai_nguyen_2025"),
+    ("Mục tiêu đến năm 2030, tỷ trọng kinh tế số của tỉnh Thái Nguyên đạt 30%.", "30", "thai_nguyen_2025"),
+    ("Tỉnh Thái Nguyên mới (sau hợp nhất với Bắc Kạn) đặt mục tiêu đến năm 2030 có 50 cụm công nghiệp.", "50",
+     "thai_nguyen_2025"),
+    ("Năm 2024, tăng trưởng GRDP của tỉnh Vĩnh Phúc (cũ) đạt 6,5%.", "6.5", "vinh_phuc"),
+])
+def test_after_the_merger_old_outcomes_stay_with_the_old_province(text, value, jurisdiction):
+    assert found(text, AFTER_MERGER)[value].jurisdiction == jurisdiction
+
+
+@pytest.mark.parametrize("text, value, clause", [
+    ("Năm 2024, tỷ lệ doanh nghiệp sử dụng hóa đơn điện tử đạt 98%.", "98",
+     "tỷ lệ doanh nghiệp sử dụng hóa đơn điện tử đạt 98%"),
+    ("Kim ngạch xuất khẩu đạt 32,5 tỷ USD, tăng 12% so với năm 2023.", "12",
+     "Kim ngạch xuất khẩu đạt 32,5 tỷ USD, tăng 12% so với năm 2023"),     # "tăng 12%" alone names nothing
+    ("Năm 2024, tăng trưởng GRDP của tỉnh Vĩnh Phúc (cũ) đạt 6,5%.", "6.5",
+     "tăng trưởng GRDP của tỉnh Vĩnh Phúc (cũ) đạt 6,5%"),
+    ("Tỷ lệ này đạt 57% (không kể Tổ hợp Samsung là 42,38%).", "42.38", "không kể Tổ hợp Samsung là 42,38%"),
+])
+def test_the_quote_kept_is_the_clause_that_states_the_value(text, value, clause):
+    assert found(text)[value].clause == clause
+
+
+@given(st.text(alphabet="0123456789,. ;:()%abcđươ tỷUSDdựán", min_size=1, max_size=300))
+@settings(max_examples=150, deadline=None)
+def test_the_clause_is_always_a_short_exact_span_around_its_number(text):
+    for c in extract(text, published=PUBLISHED):
+        assert text[c.clause_start:c.clause_end] == c.clause if text == unicodedata.normalize("NFC", text) else True
+        assert len(c.clause) <= 160
+        assert c.clause_start <= c.start and c.end <= c.clause_end or c.clause == ""

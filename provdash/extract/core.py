@@ -54,6 +54,9 @@ class Candidate:
     number_high: float | None = None        # upper end of a range
     value_base_high: float | None = None
     total: int | None = None                # the whole of a fraction or ranking: 126 in "118/126 xã"
+    clause: str = ""                        # the clause that states the value (what a curated quote keeps)
+    clause_start: int = 0
+    clause_end: int = 0
 
     @property
     def qualifiers(self) -> str:
@@ -119,8 +122,13 @@ class _Document:
                  if not (m.start() and text[m.start() - 1].isalnum()) and not self.in_chrome(m.start())]
         self.names = names
         self.name_starts = [n[0] for n in names]
-        self.main_jurisdiction = jurisdiction or _main_jurisdiction(names, published)
+        self.old_names = {start for start, end, _ in names if patterns.OLD_AFTER_NAME.match(text, end)}
+        self.after_merger = published is not None and published >= MERGER_EFFECTIVE
+        # (base id, named as the old province, given by the caller): see _dated_jurisdiction
+        self.main_jurisdiction = (jurisdiction, False, True) if jurisdiction else (_main_jurisdiction(names), False,
+                                                                                   False)
         self._periods: dict[int, tuple[list[PeriodMention], list[int]]] = {}
+        self._years: list[tuple[int, int]] | None = None
         self._sentences: dict[tuple[int, int], _Sentence] = {}
 
     def in_chrome(self, pos: int) -> bool:
@@ -144,6 +152,16 @@ class _Document:
             mentions = find_periods(self.text, p0, p1, self.lower)
             self._periods[p0] = (mentions, [p.start for p in mentions])
         return self._periods[p0]
+
+    def year_before(self, pos: int) -> int | None:
+        """The last year written out ("năm 2024") before `pos`, else the publication's year."""
+        if self._years is None:             # not the base of a comparison: "tăng so với năm 2022"
+            self._years = [(m.start(), int(m.group("y"))) for m in patterns.EXPLICIT_YEAR.finditer(self.lower)
+                           if not patterns.COMPARISON_LEAD.search(self.lower, max(0, m.start() - 25), m.start())]
+        i = bisect_left(self._years, (pos, 0)) - 1
+        if i >= 0:
+            return self._years[i][1]
+        return self.published.year if self.published else None
 
     def sentence_facts(self, s0: int, s1: int) -> _Sentence:
         """What the sentence [s0, s1) says once for all its quantities (computed on first use)."""
@@ -206,7 +224,8 @@ def _has_goal_word(lower: str, s0: int, s1: int) -> bool:
                for m in patterns.TARGET_WORDS.finditer(lower, s0, s1))
 
 
-def _jurisdiction_id(name: str, published: date | None) -> str:
+def _jurisdiction_id(name: str, published: date | None = None) -> str:
+    """The id of a province name as of the article's date ("Thái Nguyên" after 1/7/2025 is the merged one)."""
     return _jurisdiction_id_of(" ".join(name.split()), published is not None and published >= MERGER_EFFECTIVE)
 
 
@@ -226,10 +245,11 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", ascii_only).strip("_")
 
 
-def _main_jurisdiction(names: list[tuple[int, int, str]], published: date | None) -> str:
+def _main_jurisdiction(names: list[tuple[int, int, str]]) -> str:
+    """The province the text names most often (its id before any merger: see _dated_jurisdiction)."""
     counts: dict[str, int] = {}
     for _, _, name in names:
-        ident = _jurisdiction_id(name, published)
+        ident = _jurisdiction_id(name)
         if ident != "viet_nam":
             counts[ident] = counts.get(ident, 0) + 1
     if not counts:
@@ -347,8 +367,10 @@ def _quantity(doc: _Document, m: re.Match) -> _Quantity | None:
 def _unit_id(unit: patterns.Unit, scale: Decimal, per: str) -> str:
     if unit.kind == "money":
         return patterns.MONEY_IDS.get((scale, unit.base), "")
-    if scale != _ONE:
-        return ""                           # "2 nghìn doanh nghiệp": no unit id counts in thousands
+    if scale != _ONE:                       # "1,45 triệu tài khoản"; but "2 nghìn doanh nghiệp" has no unit id
+        return patterns.COUNT_SCALED_IDS.get((scale, unit.unit_id), "")
+    if "dân" in per:
+        return patterns.PER_THOUSAND_IDS.get(unit.unit_id, "")
     if unit.kind == "percent" and "năm" in per:
         return "pct_per_year"
     return unit.unit_id
@@ -357,7 +379,7 @@ def _unit_id(unit: patterns.Unit, scale: Decimal, per: str) -> str:
 # --- reading a quantity in its sentence ---------------------------------------------------------------------
 
 # The words after a unit that still describe it stop at the next clause, the next "với …", or the next number
-_AFTER_STOP = re.compile(r";|\.(?:\s|$)|:|(?<!\w)với(?!\w)|\d")
+_AFTER_STOP = re.compile(r";|\.(?:\s|$)|:|(?<!\w)(?:với|và)(?!\w)|\d")
 _ATTACHED_GAP = re.compile(r"[^,;.:()\d]{0,30}")
 _CLAUSE_END = re.compile(r"[,;.)]")
 
@@ -377,10 +399,18 @@ def _read_in_context(doc: _Document, q: _Quantity, earlier: list[Candidate]) -> 
         start = match.start()
     unit_id = q.unit_id
     clause_start = _clause_start(text, s0, q.num_start)
+    floor = patterns.AT_LEAST_AFTER.match(lower, q.end) is not None    # "từ 8% trở lên"
+    if floor and not qualifier:
+        qualifier = "at_least"
     if q.unit_kind == "percent" and unit_id == "pct":
-        unit_id, start = _percent_kind(lower, start, s0, clause_start, facts)
-    if unit_id == "projects" and patterns.CERTIFICATE_FOR.search(lower, clause_start, start):
+        unit_id, start = _percent_kind(lower, start, s0, clause_start, facts, floor, q.num_start)
+    if (unit_id == "projects" and patterns.CERTIFICATE_FOR.search(lower, clause_start, start)
+            and not patterns.TYPED_PROJECTS_AFTER.match(lower, q.end)):
         unit_id = "certificates"            # "cấp giấy chứng nhận … cho 1 dự án": one certificate
+    if unit_id in patterns.PER_THOUSAND_IDS and patterns.PER_THOUSAND_PEOPLE.match(lower, q.end):
+        unit_id = patterns.PER_THOUSAND_IDS[unit_id]   # "2 doanh nghiệp công nghệ số trên 1.000 dân"
+    if not qualifier and unit_id == "pct_change" and _follows_estimate(text, s0, start, earlier):
+        qualifier = "estimate"              # "ước đạt 23,8 tỷ USD, tăng 9,7%": the change of an estimate
 
     # plan: "29 KCN được quy hoạch", "Theo Quy hoạch đến năm 2030, … 11 khu công nghiệp"
     if patterns.PLAN_WORDS.search(lower, clause_start, _clause_end(text, q.end, s1)) or facts.opens_with_plan:
@@ -397,15 +427,27 @@ def _read_in_context(doc: _Document, q: _Quantity, earlier: list[Candidate]) -> 
 
     period = _period(doc, q, s0, s1)
     period_start, period_end = period.dates(doc.published) if period else (None, None)
+    period_label = period.label if period else ""
+    if period is not None and period.kind == "whole_year":   # "cả năm": the year the text was talking about
+        year = doc.year_before(period.start)
+        if year is not None:
+            period_start, period_end = date(year, 1, 1), date(year, 12, 31)
+            period_label = f"{period.label} {year}"
     kind = _kind(doc, qualifier, tags, facts, period, period_start, period_end)
-    jurisdiction = _jurisdiction(doc, q.num_start, s0, s1)
+    jurisdiction = _dated_jurisdiction(doc, _jurisdiction(doc, q.num_start, s0, s1), kind, period_end)
 
     segment_start = max(s0, text.rfind(";", s0, q.num_start) + 1, text.rfind(":", s0, q.num_start) + 1)
     before = lower[max(segment_start, q.num_start - 200):q.num_start]
+    previous = earlier[-1] if earlier and earlier[-1].end > segment_start else None
+    if previous is not None and patterns.COORDINATED_BEFORE.fullmatch(lower, previous.end, q.num_start):
+        # "chiếm 70% kim ngạch xuất khẩu và 35% thu ngân sách": "kim ngạch xuất khẩu" names the 70%, not the 35%
+        before = lower[max(segment_start, q.num_start - 200):previous.start]
     after = lower[q.end:min(s1, q.end + 120)]
     stop = _AFTER_STOP.search(after)
     after = after[:stop.start()] if stop else after
-    indicator = indicators.suggest(unit_id, q.unit, before, after, facts.lower, scope)
+    indicator = "" if patterns.ONE_COMPANY.search(before) else indicators.suggest(
+        unit_id, q.unit, before, after, facts.lower, scope)
+    scope = indicators.INTRINSIC_SCOPE.get(indicator, scope) if scope in ("province", "industrial_zones") else scope
     inherited = _parenthetical_parent(lower, q, s0, earlier)
     if inherited is not None:
         indicator = inherited.indicator or indicator
@@ -424,10 +466,58 @@ def _read_in_context(doc: _Document, q: _Quantity, earlier: list[Candidate]) -> 
         value=value, number=float(number), unit=q.unit, unit_id=unit_id,
         value_base=float(number * q.scale), unit_base=q.unit_base, qualifier=qualifier, scope=scope,
         tags=tuple(dict.fromkeys(tags)), kind=kind,
-        period_label=period.label if period else "", period_start=period_start, period_end=period_end,
+        period_label=period_label, period_start=period_start, period_end=period_end,
         jurisdiction=jurisdiction, indicator=indicator, quote=text[start:q.end], start=start, end=q.end,
         number_high=number_high, value_base_high=value_base_high, total=q.total,
+        **_stating_clause(text, s0, s1, start, q.end),
     )
+
+
+# Where a clause ends: ";" ":" "(" ")" "!" "?" "…", a full stop before a space, a comma that is not a decimal
+# comma ("18,2" is a number, "2024, tỷ lệ" is not)
+_CLAUSE_MARK = re.compile(r"[;:!?…\n]|\.(?=\s|$)|,(?!\d)|(?<!\d),")
+QUOTE_MAX_CHARS = 160       # validate.MAX_QUOTE_CHARS: a quote is a short span, the article is not copied
+_SHORT_LEAD = 3             # words before the number below which the clause is widened by the one before it
+
+
+def _stating_clause(text: str, s0: int, s1: int, start: int, end: int) -> dict:
+    """The clause around a quantity — "tỷ lệ doanh nghiệp sử dụng hóa đơn điện tử đạt 98%", not "98%" — within
+    its sentence and at most QUOTE_MAX_CHARS long; widened by the clause before when this one barely names
+    anything ("tăng 12%" → "Kim ngạch xuất khẩu đạt 32,5 tỷ USD, tăng 12%")."""
+    opening = text.rfind("(", s0, start)
+    if opening >= 0 and text.find(")", opening, start) < 0:
+        s0 = opening + 1                    # inside a parenthesis: it is the clause
+        closing = text.find(")", end, s1)
+        s1 = closing if closing >= 0 else s1
+    marks_before = [m.end() for m in _CLAUSE_MARK.finditer(text, s0, start)]
+    first = marks_before[-1] if marks_before else s0
+    if len(text[first:start].split()) < _SHORT_LEAD and len(marks_before) >= 1:
+        first = marks_before[-2] if len(marks_before) >= 2 else s0
+    after = _CLAUSE_MARK.search(text, end, s1)
+    last = after.start() if after else s1
+    while first < start and (text[first].isspace() or text[first] in ",;:-–)"):
+        first += 1
+    while last > end and text[last - 1].isspace():
+        last -= 1
+    if last - first > QUOTE_MAX_CHARS:          # keep the number, drop words from the far ends
+        room = max(0, QUOTE_MAX_CHARS - (end - start))
+        lead = min(start - first, room * 2 // 3)
+        first = start - lead
+        last = min(last, end + room - lead)
+        if first < start:
+            space = text.find(" ", first, start)
+            first = space + 1 if space >= 0 else start
+        if last > end:
+            space = text.rfind(" ", end, last)
+            last = space if space >= 0 else end
+    return {"clause": text[first:last], "clause_start": first, "clause_end": last}
+
+
+def _follows_estimate(text: str, s0: int, start: int, earlier: list[Candidate]) -> bool:
+    """Whether a change right after an estimated value states how much that estimate grew: "ước đạt X, tăng Y%"."""
+    if not earlier or earlier[-1].start < s0 or earlier[-1].qualifier != "estimate":
+        return False
+    return re.fullmatch(r"[ ,]*(?:và[ ]+)?", text[earlier[-1].end:start]) is not None
 
 
 def _plain(number: Decimal) -> str:
@@ -436,8 +526,11 @@ def _plain(number: Decimal) -> str:
 
 def _clause_start(text: str, s0: int, pos: int) -> int:
     best = s0
-    for ch in ",;:(":
+    for ch in ",;:":
         best = max(best, text.rfind(ch, s0, pos) + 1)
+    opening = text.rfind("(", s0, pos)
+    if opening >= 0 and text.find(")", opening, pos) < 0:   # an open parenthesis, not "Vĩnh Phúc (cũ) đạt"
+        best = max(best, opening + 1)
     return best
 
 
@@ -446,14 +539,19 @@ def _clause_end(text: str, pos: int, s1: int) -> int:
     return match.start() if match else s1
 
 
-def _percent_kind(lower: str, start: int, s0: int, clause_start: int, facts: _Sentence) -> tuple[str, int]:
-    """pct (a share or level), pct_change ("tăng 8%") or pct_per_year (inherited from "%/năm" nearby)."""
-    verb = patterns.CHANGE_BEFORE.search(lower, max(s0, start - 25), start)
-    if verb:
-        return "pct_change", verb.start()
+def _percent_kind(lower: str, start: int, s0: int, clause_start: int, facts: _Sentence,
+                  floor: bool = False, num_start: int | None = None) -> tuple[str, int]:
+    """pct (a share or level), pct_change ("tăng 8%") or pct_per_year (inherited from "%/năm" nearby).
+    With `floor` ("từ 8% trở lên") a "từ" before the number opens a floor, not a change from a level."""
+    num_start = start if num_start is None else num_start
+    verb = patterns.CHANGE_BEFORE.search(lower, max(s0, num_start - 25), num_start)
+    if verb:                                # "tăng 8%", and "ước tăng 7,2%" (the qualifier came first)
+        return "pct_change", min(start, verb.start())
     clause_start = min(clause_start, start)
-    if (patterns.CHANGE_IN_CLAUSE.search(lower, clause_start, start)
-            and not patterns.LEVEL_BEFORE.search(lower, clause_start, start)):
+    level = patterns.LEVEL_BEFORE.search(lower, clause_start, start)
+    if level and floor and level.group(0).startswith("từ"):
+        level = None
+    if patterns.CHANGE_IN_CLAUSE.search(lower, clause_start, start) and not level:
         return "pct_change", start
     if facts.per_year_growth:
         return "pct_per_year", start        # "… đạt 9%/năm; … chế tạo đạt 8,91% (…)": the same average rate
@@ -472,14 +570,24 @@ def _scope(lower: str, q: _Quantity, unit_id: str, s0: int, clause_start: int, f
         tags.append("excluding")
         return ""
     if unit_id not in ("zones", "clusters", "ha") and facts.industrial_zones:
-        return "industrial_zones"
+        # only when this part of the sentence (between ";") is about the zones: "Kim ngạch xuất khẩu đạt 33,7 tỷ
+        # USD; riêng các doanh nghiệp trong khu công nghiệp xuất khẩu 31,9 tỷ USD"
+        segment_start = lower.rfind(";", s0, q.num_start) + 1 or s0
+        segment_end = lower.find(";", q.end, s0 + len(facts.lower))
+        segment_end = s0 + len(facts.lower) if segment_end < 0 else segment_end
+        if patterns.INDUSTRIAL_ZONES_SCOPE.search(lower, max(s0, segment_start), segment_end):
+            return "industrial_zones"
     return "province"
 
 
 def _period(doc: _Document, q: _Quantity, s0: int, s1: int) -> PeriodMention | None:
     mentions, starts = doc.periods_in_paragraph(q.num_start)
     lo, hi = bisect_left(starts, s0), bisect_left(starts, s1)
-    in_sentence = [p for p in mentions[lo:hi] if not p.comparison and (p.end <= q.start or p.start >= q.end)]
+    segment_end = doc.text.find(";", q.end, s1)
+    segment_end = s1 if segment_end < 0 else segment_end
+    # periods before the number, or after it in its own part of the sentence (not past the next ";")
+    in_sentence = [p for p in mentions[lo:hi] if not p.comparison
+                   and (p.end <= q.start or q.end <= p.start < segment_end)]
     strong = [p for p in in_sentence if p.strong]
     after = [p for p in strong if p.start >= q.end]
     if after and _ATTACHED_GAP.fullmatch(doc.text, q.end, after[0].start):
@@ -512,17 +620,41 @@ def _kind(doc: _Document, qualifier: str, tags: list[str], facts: _Sentence, per
     return "actual"
 
 
-def _jurisdiction(doc: _Document, pos: int, s0: int, s1: int) -> str:
+def _jurisdiction(doc: _Document, pos: int, s0: int, s1: int) -> tuple[str, bool, bool]:
+    """The province a quantity is about: (its id before any merger, named as the old one "(cũ)", fixed by the
+    caller)."""
     lo = bisect_left(doc.name_starts, s0)
     hi = bisect_left(doc.name_starts, s1)
-    in_sentence = [(a, _jurisdiction_id(name, doc.published)) for a, _, name in doc.names[lo:hi]]
-    provinces = [(a, ident) for a, ident in in_sentence if ident != "viet_nam"]
+    in_sentence = [(a, _jurisdiction_id(name), a in doc.old_names) for a, _, name in doc.names[lo:hi]
+                   if not _in_closed_parenthesis(doc.text, s0, a, pos)]
+    provinces = [(a, ident, old) for a, ident, old in in_sentence if ident != "viet_nam"]
     if provinces:
-        before = [ident for a, ident in provinces if a < pos]
-        return before[-1] if before else provinces[0][1]
+        before = [(ident, old) for a, ident, old in provinces if a < pos]
+        ident, old = before[-1] if before else provinces[0][1:]
+        return ident, old, False
     if in_sentence:
-        return "viet_nam"
+        return "viet_nam", False, False
     return doc.main_jurisdiction
+
+
+def _in_closed_parenthesis(text: str, s0: int, at: int, pos: int) -> bool:
+    """Whether `at` lies in a parenthesis that closes before `pos`: "Thái Nguyên mới (sau hợp nhất với Bắc Kạn)
+    đặt mục tiêu …" is about Thái Nguyên, not Bắc Kạn."""
+    if at >= pos:
+        return False
+    opening = text.rfind("(", s0, at)
+    return opening >= 0 and text.rfind(")", opening, at) < 0 and 0 <= text.find(")", at, pos)
+
+
+def _dated_jurisdiction(doc: _Document, found: tuple[str, bool, bool], kind: str, period_end: date | None) -> str:
+    """After the 2025 mergers "Thái Nguyên" is the merged province, except where the text says "(cũ)" or states
+    an outcome of a period that ended before the merger (that outcome belongs to the old province)."""
+    ident, named_old, fixed = found
+    if fixed or named_old or not doc.after_merger or ident not in patterns.SUCCESSORS_AFTER_MERGER:
+        return ident
+    if kind == "actual" and period_end is not None and period_end < MERGER_EFFECTIVE:
+        return ident
+    return patterns.SUCCESSORS_AFTER_MERGER[ident]
 
 
 def _parenthetical_parent(lower: str, q: _Quantity, s0: int, earlier: list[Candidate]) -> Candidate | None:

@@ -68,18 +68,21 @@ UNITS: dict[str, Unit] = {
     "khu công nghệ thông tin tập trung": Unit("count", "zones"), "khu công nghệ thông tin": Unit("count", "zones"),
     "khu CNTT tập trung": Unit("count", "zones"), "khu CNTT": Unit("count", "zones"),
     "khu công nghiệp": Unit("count", "zones"), "KCN": Unit("count", "zones"),
-    "cụm công nghiệp": Unit("count", "clusters"), "CCN": Unit("count", "clusters"),
+    "cụm công nghiệp": Unit("count", "clusters"), "CCN": Unit("count", "clusters"), "cụm": Unit("count", "clusters"),
     "tuyến": Unit("count", "routes"),
     "giấy chứng nhận": Unit("count", "certificates"),
     "lượt cài đặt": Unit("count", "installs"),
     "quốc gia và vùng lãnh thổ": Unit("count", "countries"), "quốc gia, vùng lãnh thổ": Unit("count", "countries"),
     "quốc gia": Unit("count", "countries"),
     "trung tâm": Unit("count", "centres"),
+    "tài khoản": Unit("count", "accounts"), "hóa đơn": Unit("count", "invoices"),
+    "hoá đơn": Unit("count", "invoices"),
+    "người lao động": Unit("count", "workers"), "lao động": Unit("count", "workers"),
     # counts without a unit id (yet)
     "hợp tác xã": Unit("count"), "HTX": Unit("count"), "hộ kinh doanh": Unit("count"), "hộ": Unit("count"),
     "xã": Unit("count"), "phường": Unit("count"), "thị xã": Unit("count"), "huyện": Unit("count"),
     "thành phố": Unit("count"), "tỉnh, thành phố": Unit("count"), "tỉnh": Unit("count"),
-    "người": Unit("count"), "lao động": Unit("count"), "sản phẩm": Unit("count"), "nhà máy": Unit("count"),
+    "người": Unit("count"), "sản phẩm": Unit("count"), "nhà máy": Unit("count"),
     "tiêu chí": Unit("count"), "chỉ tiêu": Unit("count"), "lượt": Unit("count"),
     "mục tiêu": Unit("count", fraction_only=True),
 }
@@ -89,6 +92,15 @@ MONEY_IDS = {
     (Decimal(10) ** 9, "USD"): "usd_bn", (Decimal(10) ** 6, "USD"): "usd_mn",
     (Decimal(10) ** 12, "VND"): "vnd_tn", (Decimal(10) ** 9, "VND"): "vnd_bn", (Decimal(10) ** 6, "VND"): "vnd_mn",
 }
+
+
+# (scale word, unit id of the bare count) → unit id in data/units.csv: "1,45 triệu tài khoản"
+COUNT_SCALED_IDS = {
+    (Decimal(10) ** 6, "accounts"): "mn_accounts", (Decimal(10) ** 6, "invoices"): "mn_invoices",
+}
+# "1 doanh nghiệp/1.000 dân", "2 doanh nghiệp công nghệ số trên 1.000 dân": a density, not a count
+PER_THOUSAND_PEOPLE = re.compile(r"[^,;.()\d]{0,40}?(?:/|trên|mỗi)[ ]*(?:1\.000|1000|một[ ]+nghìn|nghìn)[ ]+dân(?!\w)")
+PER_THOUSAND_IDS = {"enterprises": "enterprises_per_1000"}
 
 
 def _unit_alternation() -> str:
@@ -105,14 +117,14 @@ def unit_key(written: str) -> str:
 
 
 # "triệu đồng/người/năm", "%/năm"
-_PER = r"(?:[ ]*/[ ]*(?:người|năm|tháng|ngày|ha|lao động|hộ|km²|km2))*"
+_PER = r"(?:[ ]*/[ ]*(?:người|năm|tháng|ngày|ha|lao động|hộ|km²|km2|(?:1\.000|1000|nghìn)[ ]+dân))*"
 
 # Every number token, with what follows it when that makes it a quantity: a range, the whole of a fraction or
 # ranking ("118/126", "10/63"), a scale word and a unit. A bare token (a year, a day) is dropped by core.py.
 QUANTITY = re.compile(
     rf"(?P<num>{NUMBER})"
     rf"(?:(?P<rsep>[ ]*[-–—][ ]*|[ ]+(?:đến|tới)[ ]+)(?P<num2>{NUMBER_PLAIN})(?=[ \u00a0]*(?:{_SCALE_ALT}|%|\w)))?"
-    rf"(?:/(?P<total>\d{{1,6}})(?![\d/.,]))?"
+    rf"(?:/(?P<total>\d{{1,6}})(?![\d/]|[.,]\d))?"
     rf"(?:"
     rf"[ \u00a0]*(?P<scale>{_SCALE_ALT})(?!\w)(?:[ \u00a0]*(?P<unit>{_unit_alternation()})(?P<per>{_PER}))?"
     rf"|[ \u00a0]*(?P<unit2>{_unit_alternation()})(?P<per2>{_PER})"
@@ -145,7 +157,7 @@ NET_ZERO_CLOSE = re.compile(r"[”\"'’]")
 # Read backwards from the number: qualifier word(s) right before it. Searched in a short window ending there.
 QUALIFIER_BEFORE = re.compile(
     r"(?<!\w)(?P<q>trên|hơn|gần|khoảng|xấp[ ]+xỉ|ước[ ]+đạt|ước[ ]+tính|dự[ ]+ước|ước|tối[ ]+thiểu|ít[ ]+nhất"
-    r"|không[ ]+dưới)[ ]+(?:(?:đạt|là|có|khoảng|mức)[ ]+)?$"
+    r"|không[ ]+dưới)[ ]+(?:(?:đạt|là|có|khoảng|mức|tăng|giảm)[ ]+)?$"
 )
 QUALIFIER_IDS = {
     "trên": "over", "hơn": "over", "gần": "nearly", "khoảng": "about", "xấp xỉ": "about",
@@ -185,9 +197,17 @@ STILL_ACTIVE = re.compile(r"còn[ ]+hiệu[ ]+lực|đang[ ]+hoạt[ ]+động")
 EXCLUDING = re.compile(r"không[ ]+(?:kể|tính)|ngoại[ ]+trừ")
 SAMSUNG = re.compile(r"samsung")
 INDUSTRIAL_ZONES_SCOPE = re.compile(
-    r"(?:trong|tại)[ ]+(?:các[ ]+)?(?:kcn|khu[ ]+công[ ]+nghiệp)"
+    r"(?:trong|tại|vào)[ ]+(?:các[ ]+)?(?:kcn|khu[ ]+công[ ]+nghiệp)"
     r"|ban[ ]+quản[ ]+lý[ ]+các[ ]+(?:kcn|khu[ ]+công[ ]+nghiệp)"
+    # the zones (or their firms) as the subject: "doanh nghiệp KCN", "các KCN trên địa bàn tỉnh có …"
+    r"|(?:doanh[ ]+nghiệp|dự[ ]+án)[ ]+(?:kcn|khu[ ]+công[ ]+nghiệp)"
+    r"|các[ ]+(?:kcn|khu[ ]+công[ ]+nghiệp)(?:[ ]+\(kcn\))?[ ]+(?:trên[ ]+địa[ ]+bàn|đang|có|đã[ ]+thu[ ]+hút|thu[ ]+hút"
+    r"|tạo|đóng[ ]+góp)"
 )
+# "cho 27 dự án đầu tư trong nước": projects of a kind, counted as projects even when certificates were issued
+TYPED_PROJECTS_AFTER = re.compile(r"[ ]*(?:đầu[ ]+tư[ ]+trong[ ]+nước|ddi|fdi|có[ ]+vốn|đầu[ ]+tư[ ]+nước[ ]+ngoài)(?!\w)")
+# A clause about one company, factory or bank branch: its numbers are not the province's indicators
+ONE_COMPANY = re.compile(r"(?<!\w)(?:công[ ]+ty|tập[ ]+đoàn|nhà[ ]+máy|một[ ]+ngân[ ]+hàng)(?!\w)")
 # "cấp giấy chứng nhận đăng ký đầu tư cho 1 dự án": one certificate per project
 CERTIFICATE_FOR = re.compile(r"giấy[ ]+chứng[ ]+nh\w*[^,;.]{0,60}cho[ ]+$")
 
@@ -198,25 +218,44 @@ CERTIFICATE_FOR = re.compile(r"giấy[ ]+chứng[ ]+nh\w*[^,;.]{0,60}cho[ ]+$")
 # dropped ("năm 2030" inside "đến năm 2030").
 _YEAR = r"(?:19|20|21)\d\d"
 PERIOD_KINDS: tuple[tuple[str, re.Pattern], ...] = (
+    ("ytd", re.compile(r"(?:từ[ ]+)?đầu[ ]+năm[ ]+(?:đến|tới)[ ]+(?:nay|hiện[ ]+nay|thời[ ]+điểm[ ]+này)(?!\w)")),
     ("asof", re.compile(r"(?:đến|tới)[ ]+(?:nay|hiện[ ]+nay|thời[ ]+điểm[ ]+này)(?!\w)")),
+    ("day", re.compile(rf"(?:đến|tới)[ ]+(?:hết[ ]+)?(?:ngày[ ]+)?(?P<dd>[0-3]?\d)[/\-.](?P<dm>[01]?\d)[/\-.](?P<dy>{_YEAR})"
+                       rf"(?!\d)")),
     ("months", re.compile(rf"(?P<mn>\d(?<![\w/.,]\d)\d?|sáu|chín)[ ]+tháng[ ]+(?P<mpos>đầu[ ]+|cuối[ ]+)?năm"
                           rf"(?:[ ]+(?P<my>{_YEAR}))?(?!\w)")),
+    ("months_bare", re.compile(r"(?P<bn>\d(?<![\w/.,]\d)\d?|sáu|chín)[ ]+tháng(?![ ]+(?:năm|qua|gần|vừa|tới|nữa"
+                               r"|sau|trước|liền|liên|một|đầu|cuối|\d))(?!\w)")),
     ("quarter", re.compile(rf"quý[ ]+(?P<q>iv|i{{1,3}}|[1-4])(?!\w)(?:[ ]*(?:/|-|năm)[ ]*(?P<qy>{_YEAR}))?")),
     ("multi", re.compile(rf"(?:giai[ ]+đoạn|thời[ ]+kỳ|nhiệm[ ]+kỳ|các[ ]+năm|từ[ ]+năm|năm)[ ]+(?P<y1>{_YEAR})"
                          rf"[ ]*(?:-|–|—|đến)[ ]*(?:năm[ ]+)?(?P<y2>{_YEAR})(?!\d)")),
     ("until", re.compile(rf"(?:đến|tới)[ ]+(?P<upos>hết[ ]+|cuối[ ]+)?năm[ ]+(?P<uy>{_YEAR})(?!\d)")),
     ("month", re.compile(rf"tháng[ ]+(?P<mo>\d{{1,2}})[ ]*(?:/|-|năm)[ ]*(?P<moy>{_YEAR})(?!\d)")),
+    ("month_noyear", re.compile(r"tháng[ ]+(?P<mo2>1[0-2]|0?[1-9])(?![\d/.\-])(?![ ]*(?:năm|/|-))")),
+    ("whole_year", re.compile(r"(?:cả|trong)[ ]+năm(?![ ]+(?:19|20|21)\d\d)(?![ ]+(?:nay|qua|tới|sau|trước|học"
+                              r"|đầu|cuối|\d))(?!\w)")),
     ("thisyear", re.compile(r"năm[ ]+nay(?!\w)")),
     ("recent", re.compile(r"(?P<rn>\d(?<![\w/.,]\d)\d?)[ ]+(?P<runit>năm|tháng)[ ]+"
                           r"(?:qua|gần[ ]+đây|vừa[ ]+qua)(?!\w)")),
     ("vague", re.compile(rf"(?:đầu|giữa|cuối)[ ]+năm[ ]+{_YEAR}(?!\d)")),
     ("year", re.compile(rf"năm[ ]+(?P<y>{_YEAR})(?![\d/])")),
-    ("now", re.compile(r"hiện[ ]+(?:nay|có|tại)(?!\w)")),
+    # "hiện" as an adverb ("hiện toàn tỉnh có"), not in "thực hiện", "thể hiện", "hiện đại", "hiện trạng" …
+    ("now", re.compile(r"(?<!thực )(?<!thể )(?<!xuất )(?<!phát )(?<!biểu )(?<!tái )(?<!hiển )hiện"
+                       r"(?:[ ]+(?:nay|có|tại)(?!\w)"
+                       r"|(?![ ]+(?:đại|trạng|tượng|hành|thực|vật|diện|hữu|ra|lên|rõ|thân|hình|kim|dịch))(?!\w))")),
 )
+# Before a bare "6 tháng", these make it a duration, not a period of the year ("sau 6 tháng", "mỗi 3 tháng")
+DURATION_BEFORE = re.compile(r"(?:sau|mỗi|vòng|kéo[ ]+dài|hơn|gần|khoảng|tối[ ]+đa|thời[ ]+hạn)[ ]+$")
 # Words that extend a period backwards: "lũy kế đến nay", "tính đến nay"
 PERIOD_LEAD = re.compile(r"(?:(?:lũy|luỹ)[ ]+kế|tính)[ ]+$")
 # "đến hết quý I/2024", "tính đến cuối tháng 6/2024": a stock as of the last day of that quarter or month
 UNTIL_END_LEAD = re.compile(r"(?:tính[ ]+)?(?:đến|tới)[ ]+(?:hết|cuối)[ ]+$")
+# "70% kim ngạch xuất khẩu và 35% …": the words between two numbers joined by "và" name the first one
+COORDINATED_BEFORE = re.compile(r"[^\d,;:]{1,60}[ ]+(?:và|cùng)[ ]+$")
+# "từ 8% trở lên": the value is a floor
+AT_LEAST_AFTER = re.compile(r"[ ]*trở[ ]+lên(?!\w)")
+# "năm 2024" anywhere before a quantity: the year "cả năm" / "trong năm" refers to
+EXPLICIT_YEAR = re.compile(rf"năm[ ]+(?P<y>{_YEAR})(?![\d/])")
 # "so với năm 2023": the base of a comparison, not the period of the value
 COMPARISON_LEAD = re.compile(r"so[ ]+với[ ]+(?:cùng[ ]+kỳ[ ]+)?$")
 # A date with a time of day near the top of a page is its publication stamp
@@ -260,6 +299,8 @@ KNOWN_JURISDICTIONS = {
     "Thái Nguyên": "thai_nguyen", "Bắc Kạn": "bac_kan", "Vĩnh Phúc": "vinh_phuc", "Phú Thọ": "phu_tho",
     "Hòa Bình": "hoa_binh", "Hoà Bình": "hoa_binh", "Việt Nam": "viet_nam",
 }
+# "Thái Nguyên (cũ)", "tỉnh Vĩnh Phúc cũ": the province before the merger, whatever the article's date
+OLD_AFTER_NAME = re.compile(r"[ ]*(?:\([ ]*cũ[ ]*\)|cũ(?!\w))")
 # Their successors for texts published after the merger took effect
 SUCCESSORS_AFTER_MERGER = {"thai_nguyen": "thai_nguyen_2025", "phu_tho": "phu_tho_2025"}
 # Other provinces and cities (before the 2025 reform): recognised so that a sentence about them is not

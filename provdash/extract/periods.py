@@ -65,11 +65,13 @@ def find_periods(text: str, start: int = 0, end: int | None = None, lower: str |
         last = -negative_end
         if first < covered_to:
             continue                        # inside a longer mention: "năm 2030" in "đến năm 2030"
+        if kind == "months_bare" and patterns.DURATION_BEFORE.search(lower, max(start, first - 15), first):
+            continue                        # "sau 6 tháng": a duration, not the first months of a year
         covered_to = last
         if kind == "asof":
             lead = patterns.PERIOD_LEAD.search(lower, max(start, first - 20), first)
             first = lead.start() if lead else first
-        elif kind in ("quarter", "month", "months"):
+        elif kind in ("quarter", "month", "months", "month_noyear"):
             lead = patterns.UNTIL_END_LEAD.search(lower, max(start, first - 20), first)
             if lead:
                 first, kind = lead.start(), f"{kind}_end"
@@ -79,7 +81,7 @@ def find_periods(text: str, start: int = 0, end: int | None = None, lower: str |
     return mentions
 
 
-_KINDS = ("asof", "months", "quarter", "multi", "until", "month", "thisyear", "recent", "vague", "year", "now")
+_KINDS = ("ytd", "asof", "day", "months", "months_bare", "quarter", "month_noyear", "whole_year", "multi", "until", "month", "thisyear", "recent", "vague", "year", "now")
 
 
 def _year(value: str | None, published: date | None) -> int | None:
@@ -95,6 +97,17 @@ def _month_end(year: int, month: int) -> date:
 def _dates(kind: str, g: dict[str, str], published: date | None) -> tuple[date | None, date | None]:
     if kind in ("asof", "now"):
         return published, published
+    if kind == "day":                       # "tính đến 31/3/2025": as of that day
+        when = date(int(g["dy"]), int(g["dm"]), int(g["dd"]))
+        return when, when
+    if kind == "ytd":                       # "từ đầu năm đến nay": 1 January of the article's year to its date
+        return (date(published.year, 1, 1), published) if published else (None, None)
+    if kind == "month_noyear":              # "tháng 10" in an article of November: October of its year
+        if published is None:
+            return None, None
+        month = int(g["mo2"])
+        year = published.year if date(published.year, month, 1) <= published else published.year - 1
+        return date(year, month, 1), _month_end(year, month)
     if kind == "months":
         year = _year(g.get("my"), published)
         raw = g["mn"].lower()
@@ -103,6 +116,13 @@ def _dates(kind: str, g: dict[str, str], published: date | None) -> tuple[date |
             return None, None
         if (g.get("mpos") or "").strip().lower() == "cuối":
             return date(year, 13 - months, 1), date(year, 12, 31)
+        return date(year, 1, 1), _month_end(year, months)
+    if kind == "months_bare":               # "9 tháng" in an article of October: January to September of its year
+        raw = g["bn"].lower()
+        months = _WORD_NUMBERS.get(raw) or int(raw)
+        if published is None or not 2 <= months <= 11:
+            return None, None
+        year = published.year if _month_end(published.year, months) <= published else published.year - 1
         return date(year, 1, 1), _month_end(year, months)
     if kind == "quarter":
         year = _year(g.get("qy"), published)

@@ -20,7 +20,13 @@ MAX_BYTES = 5 * 1024 * 1024
 
 
 class ExtractionInputError(Exception):
-    """The input cannot be read as a document; the message says why in plain words."""
+    """The input cannot be read as a document; the message says why in plain words, and `code` names the reason
+    (for pages that say it in their own language): not_found, not_a_file, too_big, old_office, no_text, binary,
+    encoding, docx, pdf_password, pdf, pdf_no_text."""
+
+    def __init__(self, message: str, code: str = "unreadable"):
+        super().__init__(message)
+        self.code = code
 
 
 @dataclass(frozen=True)
@@ -35,19 +41,21 @@ def read_document(path: str | Path) -> Document:
     path = Path(path)
     name = path.name
     if not path.exists():
-        raise ExtractionInputError(f"{name}: file not found")
+        raise ExtractionInputError(f"{name}: file not found", "not_found")
     if not path.is_file():
-        raise ExtractionInputError(f"{name}: not a file")
+        raise ExtractionInputError(f"{name}: not a file", "not_a_file")
     size = path.stat().st_size
     if size > MAX_BYTES:
         raise ExtractionInputError(
-            f"{name}: the file is {size / 1024 / 1024:.1f} MB; files over {MAX_BYTES // 1024 // 1024} MB are not read")
+            f"{name}: the file is {size / 1024 / 1024:.1f} MB; files over {MAX_BYTES // 1024 // 1024} MB are not read",
+            "too_big")
     data = path.read_bytes()
 
     # Process data.
     suffix = path.suffix.lower()
     if suffix in (".doc", ".xls", ".ppt") or data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise ExtractionInputError(f"{name}: old Microsoft Office files are not read; save it as .docx or .pdf")
+        raise ExtractionInputError(f"{name}: old Microsoft Office files are not read; save it as .docx or .pdf",
+                                   "old_office")
     if suffix == ".pdf" or data.startswith(b"%PDF-"):
         text, notes = _pdf_text(data, name), []
     elif suffix == ".docx" or (suffix not in (".txt", ".html", ".htm") and data.startswith(b"PK\x03\x04")):
@@ -61,7 +69,7 @@ def read_document(path: str | Path) -> Document:
     # Save outputs.
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
-        raise ExtractionInputError(f"{name}: the file has no text")
+        raise ExtractionInputError(f"{name}: the file has no text", "no_text")
     return Document(text, tuple(notes))
 
 
@@ -80,14 +88,14 @@ def decode_text(data: bytes, name: str, declared: str | None = None) -> tuple[st
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16"), [f"{name}: decoded as UTF-16"]
     if b"\x00" in data[:65536]:
-        raise ExtractionInputError(f"{name}: this looks like a binary file, not text")
+        raise ExtractionInputError(f"{name}: this looks like a binary file, not text", "binary")
     try:
         text = data.decode("utf-8-sig")
         notes: list[str] = []
     except UnicodeDecodeError:
         text, notes = _decode_legacy(data, name, declared)
     if len(_CONTROL.findall(text[:65536])) > max(8, len(text[:65536]) // 100):
-        raise ExtractionInputError(f"{name}: this looks like a binary file, not text")
+        raise ExtractionInputError(f"{name}: this looks like a binary file, not text", "binary")
     return text, notes
 
 
@@ -107,7 +115,7 @@ def _decode_legacy(data: bytes, name: str, declared: str | None) -> tuple[str, l
                       "Check the quotes, and save the file as UTF-8 if you can"]
     raise ExtractionInputError(
         f"{name}: the text is not UTF-8 and does not read as Windows-1258 Vietnamese either; "
-        "save it as UTF-8 and try again")
+        "save it as UTF-8 and try again", "encoding")
 
 
 def _reads_as_vietnamese(text: str) -> bool:
@@ -198,7 +206,7 @@ def _docx_text(data: bytes, name: str) -> str:
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise ExtractionInputError(f"{name}: not a readable .docx file ({error})") from None
+        raise ExtractionInputError(f"{name}: not a readable .docx file ({error})", "docx") from None
     lines = [p.text for p in document.paragraphs]
     for table in document.tables:
         for row in table.rows:
@@ -214,14 +222,14 @@ def _pdf_text(data: bytes, name: str) -> str:
     try:
         reader = pypdf.PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
-            raise ExtractionInputError(f"{name}: the PDF is password-protected")
+            raise ExtractionInputError(f"{name}: the PDF is password-protected", "pdf_password")
         pages = [page.extract_text() or "" for page in reader.pages]
     except ExtractionInputError:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError, RecursionError) as error:
-        raise ExtractionInputError(f"{name}: not a readable PDF ({error})") from None
+        raise ExtractionInputError(f"{name}: not a readable PDF ({error})", "pdf") from None
     text = "\n\n".join(pages)
     if not text.strip():
         raise ExtractionInputError(
-            f"{name}: the PDF has no text layer (a scanned image?); run OCR on it first")
+            f"{name}: the PDF has no text layer (a scanned image?); run OCR on it first", "pdf_no_text")
     return text
