@@ -40,7 +40,7 @@ def rank() -> None:
         column.metric(card.label, card.value)
         column.caption(views.escape_markdown(card.caption))
     if cards:
-        ui.source_list(view["rank_sources"], lang)
+        ui.source_list(view["rank_sources"], lang, fold_after=ui.SOURCES_SHOWN)
 
 
 def chart(key: str, file_stem: str, parts) -> None:

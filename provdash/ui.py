@@ -315,8 +315,12 @@ def chart_block(figure, *, lang: str, summary: str, table: pd.DataFrame, sources
                     st.caption(notes)
                 source_list(sources, lang)
         return
-    if notes:
-        st.caption(notes)
+    shown, folded = (caveats or [])[:CAVEATS_SHOWN], (caveats or [])[CAVEATS_SHOWN:]
+    if shown:
+        st.caption("  \n".join("⚠ " + views.escape_markdown(caveat) for caveat in shown))
+    if folded:  # the first caveats stay in sight; the others one click away, to keep a long page short
+        with st.expander(t("more_notes", lang, count=len(folded))):
+            st.caption("  \n".join("⚠ " + views.escape_markdown(caveat) for caveat in folded))
     with st.expander(t("table_view", lang)):
         st.dataframe(table, hide_index=True, width="stretch")
         columns = st.columns(3)
@@ -334,6 +338,7 @@ def chart_block(figure, *, lang: str, summary: str, table: pd.DataFrame, sources
     source_list(sources, lang, fold_after=SOURCES_SHOWN)
 
 
+CAVEATS_SHOWN = 3  # a chart's caveats in sight under it; more fold into an expander ("3 ghi chú khác")
 SOURCES_SHOWN = 3  # a chart's new sources listed under it; more fold into an expander ("Nguồn (12)")
 LISTED_SOURCES_KEY = "_sources_listed"  # ids of the sources already listed in full on this run of the page
 

@@ -46,3 +46,13 @@ def open_app_page(page: str, /, *, check_entry: bool = False, **query):
     if check_entry:
         assert not at.exception
     return at.switch_page(page).run()
+
+
+def only_our_html(at) -> bool:
+    """Every HTML element on the page is one of ours, written in code with no data or URL text in it: the static
+    style sheets (readable captions, presenter mode) and the script declaring the page's language."""
+    from provdash import present, ui
+
+    ours = {ui.LANGUAGE_SCRIPT.format(lang=lang) for lang in ("vi", "en")}
+    ours |= {present.READABLE_CSS, present.READABLE_CSS + present.PRESENTER_CSS}
+    return {h.proto.body.strip() for h in at.get("html")} <= {html.strip() for html in ours}

@@ -15,7 +15,7 @@ import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import open_app_page
+from tests.conftest import only_our_html, open_app_page
 from provdash import catalogue, exports, paths, progress, scale_db, ui, views
 from provdash.i18n import t
 from provdash.queries import connect_readonly, copy_query_csv, run_query
@@ -507,11 +507,6 @@ def test_the_whole_dataset_downloads_as_csv_and_excel(built_db, search, deferred
     assert name == f"{catalogue.DOWNLOAD_STEM}.xlsx" and mime == exports.XLSX_MIME
     sheet = openpyxl.load_workbook(io.BytesIO(data), read_only=True)["data"]
     assert len(list(sheet.iter_rows())) == len(everything) + 1
-
-
-def only_our_html(at) -> bool:
-    """The one HTML element on a page is the entry point's static script declaring the page language."""
-    return {h.proto.body for h in at.get("html")} <= {ui.LANGUAGE_SCRIPT.format(lang=lang) for lang in ("vi", "en")}
 
 
 @pytest.mark.parametrize("query", [

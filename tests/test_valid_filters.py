@@ -243,7 +243,7 @@ def test_every_topic_and_kind_on_the_sources_page(built_db, lang):
     topics = [""] + ui.query("values_by_category")["category"].tolist()
     for topic in topics:
         for kind in ("", "actual", "target"):
-            catalogue.values_page_view("", topic, kind, 1, lang)
+            catalogue.values_page_view("", topic, kind, catalogue.Narrowing(), 1, lang)
         catalogue.target_status_view(topic, lang)
 
 
