@@ -1,8 +1,10 @@
 """FDI: cumulative registered capital and active projects, capital and projects per period, comparable growth,
 and the national FDI rank — Thái Nguyên compared with Vĩnh Phúc.
 
-The rank card answers first; each chart and the growth table then get a tab of their own, so the page stays about
-three screens long. In presenter mode every chart is a slide (the main chart first) and the rank comes after them.
+The rank card answers first; each chart and the growth table then get a tab of their own (the amounts per period
+a chart per indicator, in tabs within their tab), so the page stays about three screens long. In presenter mode
+every chart is a slide (the main chart first; a long bar chart over several), the growth table is paged over
+slides, and the rank comes after them.
 """
 from __future__ import annotations
 
@@ -21,13 +23,15 @@ jurisdictions, start, end = ui.filter_bar(lang)
 period = dict(jurisdictions=jurisdictions, start=date(start, 1, 1), end=date(end, 12, 31))
 
 view = ui.memo(page_views.foreign_investment, tuple(jurisdictions), period["start"], period["end"], lang, style)
-charts = [(f"fdi_{indicator}", file_stem, tab, parts)
-          for (indicator, file_stem), tab, parts in zip(page_views.FDI_STOCK_CHARTS, ("fdi_tab_capital", "fdi_tab_projects"),
-                                                        view["stocks"])]
-charts += [(key, file_stem, tab, parts)
-           for (_, _, key, file_stem), tab, parts in zip(page_views.FDI_FLOW_CHARTS,
-                                                         ("fdi_tab_capital_flows", "fdi_tab_project_flows"), view["flows"])]
-charts = [chart for chart in charts if chart[3] is not None]
+# A tab of the page: its label and its charts, each (name within the tab, key, file name, parts).
+tabs = [(tab, [(t(tab, lang), f"fdi_{indicator}", file_stem, parts)])
+        for (indicator, file_stem), tab, parts in zip(page_views.FDI_STOCK_CHARTS, ("fdi_tab_capital", "fdi_tab_projects"),
+                                                      view["stocks"])]
+tabs += [(tab, [(name, f"fdi_{indicator}", page_views.FDI_FLOW_FILES[indicator], parts)
+                for indicator, name, parts in charts])
+         for (tab, _), charts in zip(page_views.FDI_FLOW_TABS, view["flows"])]
+tabs = [(tab, [chart for chart in charts if chart[3] is not None]) for tab, charts in tabs]
+tabs = [(tab, charts) for tab, charts in tabs if charts]
 
 
 def rank() -> None:
@@ -45,12 +49,27 @@ def rank() -> None:
 
 def chart(key: str, file_stem: str, parts) -> None:
     ui.chart_block(parts.figure, lang=lang, summary=parts.summary, table=parts.table, sources=parts.sources, key=key,
-                   file_stem=file_stem, caveats=parts.caveats, data=parts.data)
+                   file_stem=file_stem, caveats=parts.caveats, data=parts.data, slides=parts.slides)
+
+
+GROWTH_SLIDE_PX = 480  # the growth table's frame on a 1280×720 slide, under the page title and the heading
 
 
 def growth() -> None:
     """Growth, only between comparable periods."""
     st.subheader(t("fdi_growth_heading", lang))
+    if present.presenting():  # one slide: the table in large type scrolls in its frame; what explains it folded
+        if view["growth_cells"] is None:
+            for note in view["growth_notes"]:
+                st.info(views.escape_markdown(note))
+            return
+        st.table(view["growth_cells"], hide_index=True, height=GROWTH_SLIDE_PX)
+        with st.expander(t("present_notes", lang, count=1 + len(view["growth_notes"]))):
+            st.caption(t("fdi_growth_intro", lang))
+            for note in view["growth_notes"]:
+                st.caption(views.escape_markdown(note))
+            ui.source_list(view["growth_sources"], lang)
+        return
     st.caption(t("fdi_growth_intro", lang))
     table = view["growth"]
     if table is not None:
@@ -64,21 +83,25 @@ def growth() -> None:
 
 
 if present.presenting():
-    if not charts and present.next_slide():
+    if not tabs and present.next_slide():
         st.info(t("no_data", lang))
-    for key, file_stem, _, parts in charts:
-        chart(key, file_stem, parts)
+    for _, charts in tabs:
+        for _, key, file_stem, parts in charts:
+            chart(key, file_stem, parts)
     if present.next_slide():
         growth()
     if present.next_slide():
         rank()
 else:
     rank()
-    if not charts:
+    if not tabs:
         st.info(t("no_data", lang))
-    tabs = st.tabs([t(tab, lang) for _, _, tab, _ in charts] + [t("fdi_growth_heading", lang)])
-    for tab, (key, file_stem, _, parts) in zip(tabs, charts):
-        with tab:
-            chart(key, file_stem, parts)
-    with tabs[-1]:
+    shown = st.tabs([t(tab, lang) for tab, _ in tabs] + [t("fdi_growth_heading", lang)])
+    for box, (_, charts) in zip(shown, tabs):
+        with box:
+            inner = st.tabs([name for name, _, _, _ in charts]) if len(charts) > 1 else [st.container()]
+            for place, (_, key, file_stem, parts) in zip(inner, charts):
+                with place:
+                    chart(key, file_stem, parts)
+    with shown[-1]:
         growth()

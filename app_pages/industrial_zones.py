@@ -31,7 +31,8 @@ if groups and present.next_slide():
                             help=views.escape_markdown(card.note) if card.note else None)
             column.metric(card.label, card.value, label_visibility="collapsed")
             column.caption(views.escape_markdown(card.caption))
-    ui.source_list(view["card_sources"], lang)
+    # on a slide the sources fold under the cards ("Nguồn (7)"), which each name theirs
+    ui.source_list(view["card_sources"], lang, fold_after=0 if present.presenting() else None)
 
 # 2. Planned against established, per measure and province
 if not present.presenting():  # in presenter mode each chart's title says what it shows
@@ -43,7 +44,7 @@ if parts is None:
 else:
     ui.chart_block(parts.figure, lang=lang, summary=parts.summary, table=parts.table, sources=parts.sources,
                    data=parts.data, key="iz_planned_vs_established", file_stem="kcn-ccn-quy-hoach-va-da-thanh-lap",
-                   caveats=parts.caveats)
+                   caveats=parts.caveats, slides=parts.slides)
 
 # 3. Progress towards the dated plans
 if not present.presenting():

@@ -73,9 +73,16 @@ def share_caveats(share, chart, lang: str) -> list[str]:
 
 # --- FDI -------------------------------------------------------------------------------------------------------
 
-FDI_FLOW_CHARTS = (  # indicators, fallback title, chart key, file name
-    (fdi_flows.CAPITAL_FLOWS, "fdi_capital_title_fallback", "fdi_capital_flows", "fdi-von-cap-moi-tang-them-theo-ky"),
-    (fdi_flows.PROJECT_FLOWS, "fdi_projects_title_fallback", "fdi_project_flows", "fdi-du-an-cap-moi-tang-von-theo-ky"))
+# Amounts per period: a tab each for capital and projects, and in it a chart per indicator (its own panel, title,
+# table and downloads), so the open tab stays about three screens long whatever the number of periods.
+FDI_FLOW_TABS = (("fdi_tab_capital_flows", fdi_flows.CAPITAL_FLOWS), ("fdi_tab_project_flows", fdi_flows.PROJECT_FLOWS))
+FDI_FLOW_FILES = {  # indicator → file name of its chart's downloads
+    "fdi_registered_new_and_added": "fdi-von-cap-moi-va-tang-them-theo-ky",
+    "fdi_new_capital": "fdi-von-cap-moi-theo-ky",
+    "fdi_capital_increase": "fdi-von-tang-them-theo-ky",
+    "fdi_new_projects": "fdi-du-an-cap-moi-theo-ky",
+    "fdi_capital_increase_projects": "fdi-luot-du-an-tang-von-theo-ky",
+}
 FDI_STOCK_CHARTS = (("fdi_registered_capital", "fdi-von-dang-ky-luy-ke"),
                     ("fdi_projects_active", "fdi-du-an-con-hieu-luc"))
 
@@ -88,13 +95,19 @@ def foreign_investment(jurisdictions: tuple[str, ...], start: date, end: date, l
     flows = ui.query("fdi_new_and_added_by_period", **period)
     pairs = fdi_growth.comparable_growth(stock, flows)
     shown, left_out = fdi_growth.newest_pairs(pairs)
+    names = {row["indicator"]: base.localised(row, "indicator_name", lang)
+             for row in base.records(flows, ["indicator", "indicator_name", "indicator_name_en"])}
     return {
         "cards": fdi_rank.rank_cards(ranks, lang), "rank_sources": ranks,
         "stock_empty": stock.empty, "flows_empty": flows.empty,
         "stocks": [fdi_stock.stock_chart(stock, indicator, lang, style) for indicator, _ in FDI_STOCK_CHARTS],
-        "flows": [fdi_flows.flow_chart(flows, indicators, lang, fallback_title_key=fallback, style=style)
-                  for indicators, fallback, _, _ in FDI_FLOW_CHARTS],
+        "flows": [[(indicator, names.get(indicator, indicator),
+                    fdi_flows.flow_chart(flows, (indicator,), lang, fallback_title_key="fdi_flow_title_fallback",
+                                         style=style)) for indicator in indicators]
+                  for _, indicators in FDI_FLOW_TABS],
         "growth": None if shown.empty else fdi_growth.growth_table(shown, lang),
+        # the same table as inert Markdown, for st.table (on a slide: large type, scrolling in its frame)
+        "growth_cells": None if shown.empty else compare.markdown_safe(fdi_growth.growth_table(shown, lang)),
         "growth_notes": fdi_growth.growth_notes(pairs, lang, stock, flows) + fdi_growth.growth_left_out_notes(left_out, lang),
         "growth_sources": None if shown.empty else fdi_growth.growth_sources(shown, stock, flows),
     }

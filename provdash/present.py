@@ -29,12 +29,14 @@ header[data-testid="stHeader"], [data-testid="stToolbar"], .st-key-filters { dis
 [data-testid="stMain"] button, [data-testid="stMain"] input, [data-testid="stMain"] textarea,
 [data-testid="stMain"] [data-baseweb="select"] *, [data-testid="stMain"] [data-testid="stWidgetLabel"] * {
   font-size: 22px !important; color: #000000 !important; line-height: 1.4 !important; }
+[data-testid="stMain"] [data-testid="stTable"] :is(th, td) { font-size: 20px !important; color: #000000 !important;
+  line-height: 1.3 !important; }
 [data-testid="stMain"] [data-testid="stBaseButton-primary"], [data-testid="stMain"] [data-testid="stBaseButton-primary"] * {
   color: #ffffff !important; }
 [data-testid="stMain"] h1 { font-size: 34px !important; color: #000000 !important; padding: 0.25rem 0 0 !important; }
 [data-testid="stMain"] h2, [data-testid="stMain"] h3 { font-size: 34px !important; color: #000000 !important; }
 [data-testid="stMain"] [data-testid="stMetricValue"], [data-testid="stMain"] [data-testid="stMetricValue"] * {
-  font-size: 48px !important; font-weight: 700 !important; }
+  font-size: 42px !important; font-weight: 700 !important; }
 </style>
 """
 

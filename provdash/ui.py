@@ -292,29 +292,25 @@ def filters_container():
 
 
 def chart_block(figure, *, lang: str, summary: str, table: pd.DataFrame, sources: pd.DataFrame, key: str,
-                file_stem: str, caveats: list[str] | None = None, data: pd.DataFrame | None = None) -> None:
+                file_stem: str, caveats: list[str] | None = None, data: pd.DataFrame | None = None,
+                slides: list | None = None) -> None:
     """One slide: summary sentence, the chart (PNG button at 2× with a meaningful name), caveats, the data
     table with CSV / Excel / server-rendered PNG downloads, and the sources.
 
     `data`: the rows of the `observations` view behind the table, for the CSV and Excel files (numbers as numbers,
-    ids, ISO dates); `sources` when those rows are also what the sources list reads."""
+    ids, ISO dates); `sources` when those rows are also what the sources list reads. `slides` (parts.Slide): in
+    presenter mode, these slides instead of `figure`, for a chart too long for one screen."""
     rows = sources if data is None else data
+    if present.presenting():
+        pages = [(figure, summary, key)] if not slides else [
+            (slide.figure, slide.summary, f"{key}_{number}") for number, slide in enumerate(slides, start=1)]
+        for page_figure, page_summary, page_key in pages:
+            if present.next_slide():
+                _slide(page_figure, page_summary, page_key, file_stem, caveats, sources, lang)
+        return
     if not present.next_slide():
         return
-    st.markdown(f"**{views.escape_markdown(summary)}**")
-    # theme=None: our own template (Streamlit's theme would draw axis labels in #808495, 3,7:1 against white).
-    st.plotly_chart(figure, key=key, width="stretch", theme=None, config={
-        "displaylogo": False,
-        "toImageButtonOptions": {"format": "png", "filename": file_stem, "scale": 2},
-    })
-    notes = "  \n".join("⚠ " + views.escape_markdown(caveat) for caveat in caveats or [])
-    if present.presenting():  # the slide keeps the chart; what is needed to read it closely is one click away
-        if notes or len(sources):
-            with st.expander(t("present_notes", lang, count=len(caveats or [])), expanded=False):
-                if notes:
-                    st.caption(notes)
-                source_list(sources, lang)
-        return
+    _chart(figure, summary, key, file_stem)
     shown, folded = (caveats or [])[:CAVEATS_SHOWN], (caveats or [])[CAVEATS_SHOWN:]
     if shown:
         st.caption("  \n".join("⚠ " + views.escape_markdown(caveat) for caveat in shown))
@@ -336,6 +332,27 @@ def chart_block(figure, *, lang: str, summary: str, table: pd.DataFrame, sources
                                    file_name=f"{file_stem}.png", mime="image/png", key=f"{key}-png",
                                    on_click="ignore")
     source_list(sources, lang, fold_after=SOURCES_SHOWN)
+
+
+def _chart(figure, summary: str, key: str, file_stem: str) -> None:
+    st.markdown(f"**{views.escape_markdown(summary)}**")
+    # theme=None: our own template (Streamlit's theme would draw axis labels in #808495, 3,7:1 against white).
+    st.plotly_chart(figure, key=key, width="stretch", theme=None, config={
+        "displaylogo": False,
+        "toImageButtonOptions": {"format": "png", "filename": file_stem, "scale": 2},
+    })
+
+
+def _slide(figure, summary: str, key: str, file_stem: str, caveats: list[str] | None, sources: pd.DataFrame,
+           lang: str) -> None:
+    """A chart as a presenter slide: what is needed to read it closely (notes, sources) one click away."""
+    _chart(figure, summary, key, file_stem)
+    notes = "  \n".join("⚠ " + views.escape_markdown(caveat) for caveat in caveats or [])
+    if notes or len(sources):
+        with st.expander(t("present_notes", lang, count=len(caveats or [])), expanded=False):
+            if notes:
+                st.caption(notes)
+            source_list(sources, lang)
 
 
 CAVEATS_SHOWN = 3  # a chart's caveats in sight under it; more fold into an expander ("3 ghi chú khác")

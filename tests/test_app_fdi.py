@@ -3,6 +3,7 @@ parameters, both languages, the KCN-only wording, partial periods on the bars, h
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -50,16 +51,25 @@ def test_default_view_in_vietnamese(default_vi):
     assert not at.exception
     assert at.title[0].value == "Thu hút đầu tư nước ngoài (FDI)"
     assert [s.value for s in at.subheader] == ["Xếp hạng thu hút FDI cả nước", "Tăng trưởng giữa các kỳ so sánh được"]
-    assert [tab.label for tab in at.tabs] == ["Vốn đăng ký lũy kế", "Dự án còn hiệu lực", "Vốn cấp mới, tăng thêm theo kỳ",
-                                              "Dự án mới, tăng vốn theo kỳ", "Tăng trưởng giữa các kỳ so sánh được"]
+    # the amounts per period: a chart per indicator, in tabs within their tab (so an open tab stays short)
+    assert [tab.label for tab in at.tabs] == [
+        "Vốn đăng ký lũy kế", "Dự án còn hiệu lực",
+        "Vốn cấp mới, tăng thêm theo kỳ", "Vốn FDI cấp mới và tăng thêm", "Vốn FDI cấp mới", "Vốn FDI tăng thêm",
+        "Dự án mới, tăng vốn theo kỳ", "Dự án FDI cấp mới", "Lượt dự án FDI tăng vốn",
+        "Tăng trưởng giữa các kỳ so sánh được"]
     # the old province's newest rank (2024) and the merged province's rank for January-February 2026, each with
     # its period under the card so a two-month rank is not read as a yearly one
     assert {m.label: m.value for m in at.metric} == {"Xếp hạng thu hút vốn FDI – Thái Nguyên (trước sáp nhập)": "thứ 10/63",
                                                      "Xếp hạng thu hút vốn FDI – Thái Nguyên (sau sáp nhập)": "thứ 1/34"}
     assert "2 tháng đầu năm 2026" in all_captions(at)
     specs = figures(at)
-    assert len(specs) == 4
+    assert len(specs) == 7
     assert all(spec["layout"]["separators"] == ",." for spec in specs)
+    # each chart per period is one indicator: one panel, the indicator's name in its title
+    for spec, name in zip(specs[2:], ("Vốn FDI cấp mới và tăng thêm", "Vốn FDI cấp mới", "Vốn FDI tăng thêm",
+                                      "Dự án FDI cấp mới", "Lượt dự án FDI tăng vốn")):
+        assert f"– {name}," in spec["layout"]["title"]["text"]
+        assert [a["text"] for a in spec["layout"]["annotations"]] == [f"{name} ({'dự án' if 'án' in name else 'triệu USD'})"]
 
 
 def test_vinh_phuc_kcn_only_series_say_so(default_vi, default_en):
@@ -85,12 +95,13 @@ def test_thai_nguyen_fall_in_cumulative_capital_is_explained(default_vi):
 
 
 def test_bars_carry_the_period_words_and_mark_partial_periods(default_vi, default_en):
-    capital = by_title(figures(default_vi), "Thái Nguyên (trước sáp nhập) – Vốn FDI cấp mới")
+    capital = by_title(figures(default_vi), "Thái Nguyên (trước sáp nhập) – Vốn FDI cấp mới,")
     labels = bar_labels(capital)
     assert any("5 tháng đầu năm 2024 (kỳ chưa trọn năm)" in y for y in labels)
     assert any("10 tháng năm 2024 (kỳ chưa trọn năm)" in y and "KCN" in y for y in labels)
     assert any("năm 2023" in y and "kỳ chưa trọn năm" not in y for y in labels)
-    assert any("giai đoạn 2021-2025 (nhiều năm)" in y for y in labels)
+    combined = by_title(figures(default_vi), "Vĩnh Phúc – Vốn FDI cấp mới và tăng thêm")
+    assert any("giai đoạn 2021-2025 (nhiều năm)" in y for y in bar_labels(combined))
     for trace in capital["data"]:
         if trace["type"] != "bar":
             continue
@@ -154,15 +165,45 @@ def test_hostile_query_parameters_do_not_break_the_page(built_db, query):
     assert all("<script>" not in json.dumps(spec) for spec in figures(at))
 
 
-@pytest.mark.parametrize("slide, charts, heading", [  # the main chart first, the rank card last
-    (1, 1, None), (2, 1, None), (3, 1, None), (4, 1, None), (5, 0, "Tăng trưởng giữa các kỳ so sánh được"),
-    (6, 0, "Xếp hạng thu hút FDI cả nước"),
-])
-def test_presenter_mode_shows_one_slide_at_a_time(built_db, slide, charts, heading):
+def slide(built_db, number: int | None = None) -> AppTest:
     at = open_page(built_db, present="1")
-    at.session_state["slide"] = slide  # AppTest starts on the home page, which has one slide: choose it here
-    at.run()
+    if number is not None:
+        at.session_state["slide"] = number  # AppTest starts on the home page, which has one slide: choose it here
+        at.run()
     assert not at.exception
-    assert len(at.get("plotly_chart")) == charts
-    assert [s.value for s in at.subheader] == ([heading] if heading else [])
-    assert all(spec["layout"]["title"]["font"]["size"] == base.PRESENTER.title_size for spec in figures(at))  # presenter sizes
+    return at
+
+
+def slide_total(at: AppTest) -> int:
+    return int(re.findall(r"\d+", at.markdown[0].value)[-1])
+
+
+def test_presenter_mode_shows_one_slide_at_a_time(built_db):
+    """The main chart first, then the other charts (a long bar chart over several slides, each a page of its bars
+    on one scale), the growth table, and the rank card last."""
+    total = slide_total(slide(built_db))
+    bars = {}
+    for number in range(1, total + 1):
+        at = slide(built_db, number)
+        specs = figures(at)
+        headings = [s.value for s in at.subheader]
+        if number == total:
+            assert (specs, headings) == ([], ["Xếp hạng thu hút FDI cả nước"])
+        elif number == total - 1:
+            assert (specs, headings) == ([], ["Tăng trưởng giữa các kỳ so sánh được"])
+            assert len(at.table) == 1 and len(at.table[0].value) > 5  # all of it, scrolling in its frame
+        else:
+            assert len(specs) == 1 and headings == []
+            assert specs[0]["layout"]["title"]["font"]["size"] == base.PRESENTER.title_size  # presenter sizes
+            if number > 2:
+                axis = specs[0]["layout"]["xaxis"]
+                pages = bars.setdefault(axis["title"]["text"].split(" · ")[0], [])
+                pages.append((len(bar_labels(specs[0])), axis["range"]))
+    # every bar once, each indicator's bars on one scale over its slides
+    assert {name: sum(n for n, _ in pages) for name, pages in bars.items()} == {
+        name: len(bar_labels(spec)) for name, spec in
+        ((spec["layout"]["annotations"][0]["text"], spec) for spec in figures(open_page(built_db))[2:])}
+    assert all(len({str(r) for _, r in pages}) == 1 for pages in bars.values())
+    assert any(len(pages) > 1 for pages in bars.values())
+
+

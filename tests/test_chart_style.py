@@ -80,11 +80,17 @@ def test_legend_entries_in_one_colour_belong_to_one_province():
     assert paths and all(tr.line.color == base.PATH_LEGEND_COLOUR for tr in paths)
 
 
-@pytest.mark.parametrize(("points", "expected"), [
-    ([("2025-07-02", 300), ("2025-07-02", 700)], ["bottom center", "top center"]),  # never towards each other
-    ([("2022-07-02", 1), ("2025-07-02", 2), ("2030-07-02", 3)], ["top right", "top center", "top left"]),
-    ([("2030-07-02", 5)], ["top center"]),
-    ([("2025-07-02", 35), ("2030-07-02", 35), ("2030-07-02", 35)], ["top right", "top left", "bottom left"]),
+@pytest.mark.parametrize(("points", "highest", "expected"), [
+    ([("2025-07-02", 300), ("2025-07-02", 700)], None, ["bottom center", "top center"]),  # never towards each other
+    ([("2022-07-02", 1), ("2025-07-02", 2), ("2030-07-02", 3)], None, ["top right", "top center", "top left"]),
+    ([("2030-07-02", 5)], None, ["top center"]),
+    ([("2025-07-02", 35), ("2030-07-02", 35), ("2030-07-02", 35)], None, ["top right", "top left", "bottom left"]),
+    # three in a year: the one between beside its star
+    ([("2022-07-02", 40), ("2030-07-02", 30), ("2030-07-02", 35), ("2030-07-02", 35)], None,
+     ["top right", "bottom left", "top left", "middle left"]),
+    # a low star: beside it, not under it (under it is below the axis), the chart's highest value deciding
+    ([("2025-07-02", 300), ("2025-07-02", 700), ("2030-07-02", 3000)], None, ["middle right", "top right", "top left"]),
+    ([("2025-07-02", 300), ("2025-07-02", 700)], 3000, ["middle right", "top center"]),
 ])
-def test_target_labels_go_apart_and_stay_inside(points, expected):
-    assert base.target_label_positions([(pd.Timestamp(x), y) for x, y in points]) == expected
+def test_target_labels_go_apart_and_stay_inside(points, highest, expected):
+    assert base.target_label_positions([(pd.Timestamp(x), y) for x, y in points], highest) == expected

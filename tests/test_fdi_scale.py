@@ -286,7 +286,7 @@ def test_page_at_national_scale_sends_years_not_months(built_db, national_db, mo
     at = open_app_page("app_pages/foreign_investment.py", check_entry=True)
     assert not at.exception
     specs = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
-    assert len(specs) == 4
+    assert len(specs) == 2 + len(fdi_flows.CAPITAL_FLOWS + fdi_flows.PROJECT_FLOWS)  # stocks, then a chart per flow
     assert sum(len(chart.proto.spec.encode()) for chart in at.get("plotly_chart")) < 300_000
     for spec in specs:
         assert len(spec["layout"].get("annotations", [])) <= max(fdi_stock.MAX_DECLINE_MARKERS, 3)

@@ -8,13 +8,16 @@ words, never as zero.
 """
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from provdash.figures import base
 from provdash.figures.base import records
-from provdash.figures.parts import TICK_FORMAT, fit_title, missing, plain
+from provdash.figures.parts import TICK_FORMAT, Slide, broken_title, fit_title, missing, plain
+
 BAR_COLUMNS = ["panel", "category", "value", "text", "hover", "colour", "look", "legend", "group"]
 # How a bar is drawn, so the kind of figure is visible without colour (colour is the jurisdiction).
 LOOKS = {
@@ -26,6 +29,21 @@ LOOKS = {
     "target": dict(fill=0.0, pattern="."),       # a goal: outline and dots
 }
 BAR_PX, PANEL_PX, MIN_PANEL_BARS = 36, 70, 2  # a bar with its two-line label, at the normal type size
+# On a presenter slide (20 px type): a bar with its two-line label; above the plot the chart's title with the source
+# line under it (Plotly centres the title in the top margin: a second title line needs two lines more room); below it the
+# axis with the panel's name as its title. Measured in Chromium.
+SLIDE_BAR_PX, SLIDE_HEAD_PX, SLIDE_SECOND_LINE_PX, SLIDE_AXIS_PX = 50, 86, 64, 64
+SLIDE_TITLE_CHARS = 96  # a bar slide's title runs the width of the screen from its left edge (24 px: 12 px a character)
+
+
+def slide_title(title: str, style: base.Style) -> str | None:
+    """A bar slide's title on two lines; None when it fits on one."""
+    return broken_title(title, style, SLIDE_TITLE_CHARS)
+
+
+def slide_head_px(title: str, style: base.Style) -> int:
+    """The top margin of a bar slide: its title (on two lines when long) and the source line."""
+    return SLIDE_HEAD_PX + (SLIDE_SECOND_LINE_PX if slide_title(title, style) is not None else 0)
 
 
 def tint(colour: str, strength: float) -> str:
@@ -44,11 +62,14 @@ def bar_marker(look: str, colour: str) -> dict:
 
 
 def bar_panels(bars: pd.DataFrame | list[dict], lang: str, *, title: str, source_text: str, no_data_text: str,
-               style: base.Style = base.NORMAL) -> go.Figure:
+               style: base.Style = base.NORMAL, largest: dict[str, float] | None = None,
+               slide: bool = False) -> go.Figure:
     """Horizontal bars with their labels written out, one panel per indicator (rows in the given order).
 
     One trace per `group` and panel, so bars of different kinds (full year, part of a year, several years,
     plan) are never one series; a bar with no value is drawn as the words `no_data_text`, never as zero.
+    `largest`: the value a panel's scale is made for (panel → value), when the panel's other bars are on other
+    slides; `slide`: sized as a presenter slide (bars.bar_slides), not as part of a page.
     """
     rows = records(bars, BAR_COLUMNS) if isinstance(bars, pd.DataFrame) else list(bars)
     by_panel: dict[str, list[dict]] = {}
@@ -57,7 +78,7 @@ def bar_panels(bars: pd.DataFrame | list[dict], lang: str, *, title: str, source
     panels = list(by_panel) or [""]
     sizes = [max(MIN_PANEL_BARS, len(by_panel.get(p, []))) for p in panels]
     scale = style.font_size / base.NORMAL.font_size  # two-line labels need more room in presenter mode
-    bar_px, panel_px = BAR_PX * scale, PANEL_PX * scale
+    bar_px, panel_px = (SLIDE_BAR_PX, 0) if slide else (BAR_PX * scale, PANEL_PX * scale)
     spacing = min(0.12, 90 * scale / (sum(sizes) * bar_px + len(panels) * panel_px))
     # The panels' places as make_subplots lays out one column; the figure itself is built in one piece (each
     # update of a Plotly figure is checked again, property by property).
@@ -73,9 +94,9 @@ def bar_panels(bars: pd.DataFrame | list[dict], lang: str, *, title: str, source
         members = by_panel.get(panel, [])
         domain = list(grid["yaxis" + suffix].domain)
         values = [bar["value"] for bar in members if not missing(bar["value"])]
-        largest = max(values) if values else None
+        top_value = (largest or {}).get(panel, max(values) if values else None)
         layout["xaxis" + suffix] = {**x_style, "anchor": "y" + suffix, "domain": [0.0, 1.0], "tickformat": TICK_FORMAT,
-                                    "range": [0, (largest if largest is not None and largest > 0 else 1) * 1.4]}
+                                    "range": [0, (top_value if top_value is not None and top_value > 0 else 1) * 1.4]}
         layout["yaxis" + suffix] = {**y_style, "anchor": "x" + suffix, "domain": domain, "categoryorder": "array",
                                     "categoryarray": [bar["category"] for bar in members], "autorange": "reversed",
                                     "automargin": True}
@@ -111,9 +132,43 @@ def bar_panels(bars: pd.DataFrame | list[dict], lang: str, *, title: str, source
     plot_px = round(sum(sizes) * bar_px + len(panels) * panel_px)
     top, bottom = layout["margin"]["t"] + round(48 * scale), 50
     layout["title"].update(xref="container", x=0.01)
+    if slide:  # one panel, named under its axis: the height goes to the bars
+        plot_px = round(sum(len(by_panel.get(p, [])) or 1 for p in panels) * bar_px)
+        top, bottom = slide_head_px(layout["title"]["text"], style), SLIDE_AXIS_PX
+        layout["title"]["text"] = slide_title(layout["title"]["text"], style) or layout["title"]["text"]
+        titles = []
+        layout["xaxis"]["title"] = dict(text=plain(panels[0]), font=dict(size=style.font_size + 1, color="#1a1a1a"),
+                                        standoff=8)
     layout["margin"].update(t=top, b=bottom)
     layout.update(barmode="overlay", bargap=0.25, height=plot_px + top + bottom, showlegend=False,
                   annotations=titles, template=base.LEAN_TEMPLATE)
     figure = go.Figure(data=traces, layout=layout)
-    fit_title(figure, style)
+    if not slide:
+        fit_title(figure, style)
     return figure
+
+
+def bar_slides(bars: pd.DataFrame | list[dict], lang: str, *, title: str, source_text: str, no_data_text: str,
+               summary: str, style: base.Style) -> list[Slide]:
+    """`bar_panels` as presenter slides that each fit the screen under `summary`: one panel a slide, as many bars as
+    the slide holds; a longer panel goes on over the next slides (its bars shared out evenly, its title numbered
+    "1/3"), on one scale, so a bar on one slide can be compared with a bar on the next."""
+    rows = records(bars, BAR_COLUMNS) if isinstance(bars, pd.DataFrame) else list(bars)
+    by_panel: dict[str, list[dict]] = {}
+    for bar in rows:
+        by_panel.setdefault(bar["panel"], []).append(bar)
+    chrome = slide_head_px(plain(title), style) + SLIDE_AXIS_PX
+    per_slide = max(1, (base.slide_room(summary) - chrome) // SLIDE_BAR_PX)
+    slides = []
+    for panel, members in by_panel.items():
+        values = [bar["value"] for bar in members if not missing(bar["value"])]
+        pages = math.ceil(len(members) / per_slide)
+        sizes = [len(members) // pages + (page < len(members) % pages) for page in range(pages)]
+        for page, size in enumerate(sizes):
+            name = panel if pages == 1 else f"{panel} · {page + 1}/{pages}"
+            first = sum(sizes[:page])
+            chunk = [{**bar, "panel": name} for bar in members[first:first + size]]
+            figure = bar_panels(chunk, lang, title=title, source_text=source_text, no_data_text=no_data_text,
+                                style=style, largest={name: max(values) if values else None}, slide=True)
+            slides.append(Slide(figure, summary))
+    return slides

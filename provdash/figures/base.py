@@ -6,6 +6,7 @@ labels are formatted on the server (Babel) and Plotly's `separators` follow the 
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import pandas as pd
@@ -157,12 +158,25 @@ class Style:
     line_width: float = 2.5
     height: int = 440
     legend_beside: bool = False  # the legend right of the plot (a slide has width to spare, not height)
+    slides: bool = False  # charts are slides of a 1280×720 screen: a long bar chart is paged (bars.bar_slides)
 
 
 NORMAL = Style()
 # A slide at 1280×720 holds the controls, the page title and the summary sentence above the chart: what is left
 # is about 400 px, so the legend goes beside the plot and the notes under a fold (ui.chart_block).
-PRESENTER = Style(title_size=24, font_size=20, marker_size=13, line_width=4, height=355, legend_beside=True)
+PRESENTER = Style(title_size=24, font_size=20, marker_size=13, line_width=4, height=355, legend_beside=True,
+                  slides=True)
+
+# What a presenter slide draws around its chart (ui.chart_block, present.PRESENTER_CSS): the slide controls, the page
+# title, the fold of notes and sources under the chart, spacing; and the summary sentence above it, in bold 22 px
+# type, a line per SLIDE_LINE_CHARS characters (fewer than fit, for the words wrapped early). Measured in Chromium.
+SCREEN_PX, SLIDE_FRAME_PX, SLIDE_LINE_PX, SLIDE_LINE_CHARS = 720, 185, 31, 112
+
+
+def slide_room(summary: str) -> int:
+    """The height left for the chart on a slide whose summary sentence is `summary`."""
+    lines = math.ceil(len(summary) / SLIDE_LINE_CHARS) if summary else 0
+    return SCREEN_PX - SLIDE_FRAME_PX - lines * SLIDE_LINE_PX
 
 
 def legend_rows(names: list[str], style: Style) -> int:
@@ -292,12 +306,18 @@ def year_axis(figure: go.Figure, xs) -> None:
         hoverformat="%d/%m/%Y")
 
 
-def headroom(figure: go.Figure, share: float = 0.15) -> None:
+def headroom(figure: go.Figure, share: float = 0.15, style: Style = NORMAL) -> None:
     """Room above the highest value for the labels and markers written above it, so none reaches the title and
-    its source line. Only for a value axis from zero (not a reversed rank axis)."""
+    its source line: `share` of the highest value, and at least a target's star with its label above it in
+    pixels (a short plot, as on a slide, needs a larger share). Only for a value axis from zero (not a reversed
+    rank axis)."""
     values = [y for trace in figure.data if trace.y is not None for y in trace.y
               if isinstance(y, (int, float)) and y == y]
     if values and min(values) >= 0 and max(values) > 0:
+        layout = figure.layout
+        plot_px = (layout.height or style.height) - (layout.margin.t or 0) - (layout.margin.b or 0)
+        label_px = (style.marker_size + 12) / 2 + style.font_size * 1.5  # half the largest star, a line of text
+        share = max(share, label_px / max(plot_px - label_px, 1.0))
         figure.update_yaxes(range=[0, max(values) * (1 + share)])
 
 
@@ -400,24 +420,36 @@ def add_value_series(figure: go.Figure, frame: pd.DataFrame, lang: str, style: S
 PATH_LEGEND_COLOUR = "#444444"  # a generic legend entry (any province's path) in no province's colour
 
 
-def target_label_positions(points: list[tuple[pd.Timestamp, float]]) -> list[str]:
-    """Where each target's label goes: of stars in the same year the highest is labelled above, the others below
-    (two labels never meet between their stars); in the chart's last year to the left of the star and in its first
-    to the right (the edge never cuts a label), else centred."""
+LOW_LABEL_SHARE = 0.3  # a star lower than this share of the chart's highest value has no room under it for a label
+
+
+def target_label_positions(points: list[tuple[pd.Timestamp, float]], highest_value: float | None = None) -> list[str]:
+    """Where each target's label goes. Of stars in the same year the highest is labelled above, the lowest below
+    and any between beside their star, so two labels never meet between their stars; a low star (under
+    LOW_LABEL_SHARE of `highest_value`, the chart's highest value, else of the highest star) is labelled beside
+    it, as below it the label would fall under the axis. In the chart's last year a label goes to the left of the
+    star and in its first to the right (the edge never cuts a label), elsewhere centred."""
     if not points:
         return []
     years = [pd.Timestamp(x).year for x, _ in points]
     first, last = min(years), max(years)
-    highest: dict[int, int] = {}  # year → the one point labelled above (the first of equals)
-    for index, ((_, y), year) in enumerate(zip(points, years)):
-        if year not in highest or y > points[highest[year]][1]:
-            highest[year] = index
-    positions = []
+    top = max([highest_value or 0] + [y for _, y in points])
+    by_year: dict[int, list[int]] = {}  # year → its points, highest first (the first of equals first)
     for index, year in enumerate(years):
-        vertical = "top" if highest[year] == index else "bottom"
+        by_year.setdefault(year, []).append(index)
+    positions = [""] * len(points)
+    for year, members in by_year.items():
+        members.sort(key=lambda i: -points[i][1])
         horizontal = "left" if year == last and last > first else "right" if year == first and last > first \
             else "center"
-        positions.append(f"{vertical} {horizontal}")
+        beside = "middle left" if horizontal == "left" else "middle right"
+        for rank, index in enumerate(members):
+            if rank == 0:
+                positions[index] = f"top {horizontal}"
+            elif rank == len(members) - 1 and points[index][1] >= LOW_LABEL_SHARE * top:
+                positions[index] = f"bottom {horizontal}"
+            else:
+                positions[index] = beside
     return positions
 
 
@@ -432,7 +464,9 @@ def add_targets(figure: go.Figure, targets: pd.DataFrame, lang: str, style: Styl
     targets = targets.drop_duplicates(["indicator", "jurisdiction", "scope", "period_end", y_column, "qualifier"])
     rows = records(targets)
     everywhere = [(plot_x(r), r[y_column]) for r in rows]
-    where = dict(zip(map(id, rows), target_label_positions(everywhere)))
+    drawn = [y for trace in figure.data if trace.y is not None for y in trace.y
+             if isinstance(y, (int, float)) and y == y]
+    where = dict(zip(map(id, rows), target_label_positions(everywhere, max(drawn, default=None))))
     by_jurisdiction: dict[str, list[dict]] = {}
     for row in rows:
         by_jurisdiction.setdefault(row["jurisdiction"], []).append(row)

@@ -30,7 +30,7 @@ def comparison(frame: pd.DataFrame, lang: str, *, title: str, source_text: str =
     if is_rank(frame):
         figure.update_yaxes(autorange="reversed", rangemode="normal")
     else:
-        base.headroom(figure)
+        base.headroom(figure, style=style)
     return figure
 
 

@@ -14,7 +14,7 @@ import pandas as pd
 from provdash import periods, views
 from provdash.figures import base
 from provdash.figures.base import records
-from provdash.figures.bars import BAR_COLUMNS, bar_panels
+from provdash.figures.bars import BAR_COLUMNS, bar_panels, bar_slides
 from provdash.figures.fdi_growth import SERIES_KEYS, comparable_pairs
 from provdash.figures.parts import (ChartParts, jurisdiction_rank, left_out, listed, names_of, ordered_positions,
                                     period_suffix, plain, qualified, sources_of, table_of, unit_label_of)
@@ -128,7 +128,8 @@ def _flow_title(rows: list[dict], indicators: tuple[str, ...], lang: str, fallba
         if pairs:
             break
     if not pairs:
-        return t(fallback_key, lang)
+        shown = [r for r in rows if r["indicator"] in indicators]
+        return t(fallback_key, lang, indicator=base.localised(shown[0], "indicator_name", lang) if shown else "")
     best = min(pairs, key=lambda p: (indicators.index(p["indicator"]), -p["to_end"].value))
     name = names_of(rows, lang)[best["jurisdiction"]]
     indicator = best["indicator_name_en"] if lang == "en" else best["indicator_name"]
@@ -210,10 +211,12 @@ def flow_chart(frame: pd.DataFrame, indicators: tuple[str, ...], lang: str, *, f
         return None
     rows = [everything[i] for i in positions]
     drawn, cut = _cap_years(rows, indicators, lang)
-    figure = bar_panels(_flow_bars(drawn, indicators, lang), lang,
-                         title=_flow_title(rows, indicators, lang, fallback_title_key),
-                         source_text=base.sources_text(rows, lang), no_data_text=t("no_data", lang), style=style)
-    return ChartParts(figure, _flow_summary(drawn, indicators, lang), table_of(rows, lang), sources_of(frame, positions),
-                      _flow_caveats(rows, lang) + cut, frame.iloc[positions])
+    bars, summary = _flow_bars(drawn, indicators, lang), _flow_summary(drawn, indicators, lang)
+    words = dict(title=_flow_title(rows, indicators, lang, fallback_title_key),
+                 source_text=base.sources_text(rows, lang), no_data_text=t("no_data", lang), style=style)
+    figure = bar_panels(bars, lang, **words)
+    slides = bar_slides(bars, lang, summary=summary, **words) if style.slides else []
+    return ChartParts(figure, summary, table_of(rows, lang), sources_of(frame, positions),
+                      _flow_caveats(rows, lang) + cut, frame.iloc[positions], slides=slides)
 
 

@@ -175,7 +175,7 @@ def stock_chart(frame: pd.DataFrame, indicator: str, lang: str, style: base.Styl
              for _, later in marked]
     figure.update_layout(yaxis_tickformat=TICK_FORMAT, annotations=marks)
     base.year_axis(figure, base.trace_xs(figure))
-    base.headroom(figure, 0.2)  # the fall markers stand 34 px above their point
+    base.headroom(figure, 0.2, style)  # the fall markers stand 34 px above their point
     fit_title(figure, style)
     caveats = _scope_caveats(rows, lang) + [decline_caveat(earlier, later, lang) for earlier, later in marked]
     if len(declines) > len(marked):

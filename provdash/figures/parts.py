@@ -33,6 +33,13 @@ TICK_FORMAT = ",~f"
 TITLE_CHARS = 80  # about what fits on one line at the normal title size in the dashboard's chart width
 
 
+@dataclass(frozen=True)
+class Slide:
+    """One presenter slide of a chart too long for one screen: a page of its bars and the sentence above it."""
+    figure: go.Figure
+    summary: str
+
+
 @dataclass
 class ChartParts:
     """Everything `ui.chart_block` needs for one chart."""
@@ -42,6 +49,7 @@ class ChartParts:
     sources: pd.DataFrame  # its sources: the source columns, one row per source
     caveats: list[str] = field(default_factory=list)
     data: pd.DataFrame | None = None  # the rows behind the table, for the CSV and Excel files (None: `sources`)
+    slides: list[Slide] = field(default_factory=list)  # presenter mode: these slides instead of `figure` (bars)
 
 
 @dataclass(frozen=True)
@@ -161,10 +169,11 @@ def left_out(rows: list[dict]) -> int:
 # --- titles and tables --------------------------------------------------------------------------------------
 
 
-def broken_title(text: str, style: base.Style) -> str | None:
+def broken_title(text: str, style: base.Style, limit: int | None = None) -> str | None:
     """The title on two lines, broken at the clause boundary nearest the end of the first; None when it fits
-    (or has nowhere to break)."""
-    limit = int(TITLE_CHARS * base.NORMAL.title_size / style.title_size)
+    (or has nowhere to break). `limit`: the characters a line holds, when not the chart's usual width."""
+    # A slide's chart is the width of the screen (1200 px), about 1,45 times a chart on the page.
+    limit = limit or int(TITLE_CHARS * base.NORMAL.title_size / style.title_size * (1.45 if style.slides else 1))
     if len(text) <= limit or "<br>" in text:
         return None
     cut = -1

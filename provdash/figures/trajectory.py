@@ -54,7 +54,7 @@ def trajectory(frame: pd.DataFrame, lang: str, *, title: str, y_title: str, sour
     base.add_targets(figure, targets, lang, style)
     base.apply_layout(figure, lang, title, y_title, source_text, style)
     base.year_axis(figure, base.trace_xs(figure))
-    base.headroom(figure)
+    base.headroom(figure, style=style)
     return figure, assessments
 
 

@@ -12,7 +12,7 @@ import pandas as pd
 
 from provdash import periods, views
 from provdash.figures import base, trajectory
-from provdash.figures.bars import bar_panels
+from provdash.figures.bars import bar_panels, bar_slides
 from provdash.figures.parts import (TICK_FORMAT, Card, ChartParts, dated_label, fit_title, indicator_unit_label,
                                     jurisdiction_rank, plain, qualified, short_names, table_with_notes)
 from provdash.i18n import t
@@ -215,10 +215,18 @@ def planned_vs_established_chart(frame: pd.DataFrame, lang: str, style: base.Sty
     data = frame[frame["indicator"].isin(ZONE_MEASURES)]
     if data.empty:
         return None
-    figure = bar_panels(planned_vs_established_bars(data, lang), lang, title=planned_title(data, lang),
-                        source_text=base.sources_text(data, lang), no_data_text=t("iz_no_figure", lang), style=style)
+    words = dict(title=planned_title(data, lang), source_text=base.sources_text(data, lang),
+                 no_data_text=t("iz_no_figure", lang), style=style)
+    figure = bar_panels(planned_vs_established_bars(data, lang), lang, **words)
+    slides = []
+    if style.slides:  # a slide per measure, under that measure's own sentence
+        for indicator in ZONE_MEASURES:
+            own = data[data["indicator"] == indicator]
+            if not own.empty:
+                slides += bar_slides(planned_vs_established_bars(own, lang), lang, summary=planned_summary(own, lang),
+                                     **words)
     return ChartParts(figure, planned_summary(frame, lang), table_with_notes(frame, lang), frame,
-                      planned_caveats(frame, lang))
+                      planned_caveats(frame, lang), slides=slides)
 
 
 # --- progress towards the dated plans -------------------------------------------------------------------------
