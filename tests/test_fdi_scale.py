@@ -259,6 +259,33 @@ def test_bar_panels_give_each_indicator_its_own_panel_sized_by_its_bars(sizes):
     assert all((tr.orientation, tr.textposition, tr.cliponaxis) == ("h", "outside", False) for tr in figure.data)
 
 
+@pytest.mark.parametrize("summary", ["", "S" * 150, "S" * 400])
+@pytest.mark.parametrize("title", ["T", "Thái Nguyên – Vốn FDI cấp mới, năm 2024: tăng khoảng 104,7 % so với năm 2023" * 2])
+@pytest.mark.parametrize("sizes", [[1], [6, 2], [17, 9, 8], [30]])
+def test_bar_slides_fit_the_screen_and_show_every_bar_once_on_its_panels_scale(sizes, title, summary):
+    frame = pd.DataFrame([dict(panel=f"P{p}", category=f"c{p}-{i}", value=float((i * 7) % 11 + p), text="t",
+                               hover="h", colour="#0072B2", look="year", legend="L", group=f"g{p}")
+                          for p, size in enumerate(sizes) for i in range(size)])
+    slides = bars.bar_slides(frame, "vi", title=title, source_text="S", no_data_text="–", summary=summary,
+                             style=base.PRESENTER)
+    shown: dict[str, list] = {}
+    for slide in slides:
+        figure = slide.figure
+        assert slide.summary == summary
+        assert figure.layout.height <= base.slide_room(summary) or len(figure.data[0].y) == 1  # fits under it
+        panel = figure.layout.xaxis.title.text
+        name = panel.split(" · ")[0]
+        shown.setdefault(name, []).append((list(figure.data[0].y), tuple(figure.layout.xaxis.range)))
+    for p, size in enumerate(sizes):
+        pages = shown[f"P{p}"]
+        assert [c for categories, _ in pages for c in categories] == [f"c{p}-{i}" for i in range(size)]  # in order
+        assert len({scale for _, scale in pages}) == 1  # one scale over the panel's slides
+        assert max(len(c) for c, _ in pages) - min(len(c) for c, _ in pages) <= 1  # shared out evenly
+    # the pages of a panel are numbered
+    assert all(" · " not in s.figure.layout.xaxis.title.text for s in slides) == all(
+        len(pages) == 1 for pages in shown.values())
+
+
 def test_shared_hover_lines_are_said_once_per_trace_and_read_the_same():
     hovers = ["<b>Vĩnh Phúc</b><br>1 tỷ USD<br>năm 2023<br>kỳ chưa trọn năm",
               "<b>Vĩnh Phúc</b><br>2 tỷ USD<br>năm 2024<br>kỳ chưa trọn năm"]
