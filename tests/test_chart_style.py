@@ -94,3 +94,10 @@ def test_legend_entries_in_one_colour_belong_to_one_province():
 ])
 def test_target_labels_go_apart_and_stay_inside(points, highest, expected):
     assert base.target_label_positions([(pd.Timestamp(x), y) for x, y in points], highest) == expected
+
+
+def test_target_labels_in_the_charts_last_year_go_left_whatever_the_other_stars():
+    """Targets all in 2030 on a chart from 2019: 2030 is the chart's edge, so the labels go left of their stars."""
+    points = [(pd.Timestamp("2030-07-02"), 7000), (pd.Timestamp("2030-07-02"), 4245)]
+    assert base.target_label_positions(points, 7000) == ["top center", "bottom center"]
+    assert base.target_label_positions(points, 7000, (2019, 2030)) == ["top left", "bottom left"]

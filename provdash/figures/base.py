@@ -423,16 +423,19 @@ PATH_LEGEND_COLOUR = "#444444"  # a generic legend entry (any province's path) i
 LOW_LABEL_SHARE = 0.3  # a star lower than this share of the chart's highest value has no room under it for a label
 
 
-def target_label_positions(points: list[tuple[pd.Timestamp, float]], highest_value: float | None = None) -> list[str]:
+def target_label_positions(points: list[tuple[pd.Timestamp, float]], highest_value: float | None = None,
+                           years: tuple[int, int] | None = None) -> list[str]:
     """Where each target's label goes. Of stars in the same year the highest is labelled above, the lowest below
     and any between beside their star, so two labels never meet between their stars; a low star (under
     LOW_LABEL_SHARE of `highest_value`, the chart's highest value, else of the highest star) is labelled beside
     it, as below it the label would fall under the axis. In the chart's last year a label goes to the left of the
-    star and in its first to the right (the edge never cuts a label), elsewhere centred."""
+    star and in its first to the right (the edge never cuts a label), elsewhere centred. `years`: the chart's first
+    and last year (else the stars')."""
     if not points:
         return []
+    first, last = years or (None, None)
     years = [pd.Timestamp(x).year for x, _ in points]
-    first, last = min(years), max(years)
+    first, last = min(years + [first or 9999]), max(years + [last or 0])
     top = max([highest_value or 0] + [y for _, y in points])
     by_year: dict[int, list[int]] = {}  # year → its points, highest first (the first of equals first)
     for index, year in enumerate(years):
@@ -466,7 +469,9 @@ def add_targets(figure: go.Figure, targets: pd.DataFrame, lang: str, style: Styl
     everywhere = [(plot_x(r), r[y_column]) for r in rows]
     drawn = [y for trace in figure.data if trace.y is not None for y in trace.y
              if isinstance(y, (int, float)) and y == y]
-    where = dict(zip(map(id, rows), target_label_positions(everywhere, max(drawn, default=None))))
+    xs = pd.to_datetime(pd.Series(trace_xs(figure), dtype=object), errors="coerce").dropna()
+    span = (xs.min().year, xs.max().year) if len(xs) else None
+    where = dict(zip(map(id, rows), target_label_positions(everywhere, max(drawn, default=None), span)))
     by_jurisdiction: dict[str, list[dict]] = {}
     for row in rows:
         by_jurisdiction.setdefault(row["jurisdiction"], []).append(row)

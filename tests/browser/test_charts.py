@@ -49,7 +49,7 @@ def test_each_years_value_and_target_sits_above_its_years_label(page, base_url, 
 
 
 # Every text written on a chart (target labels, bar values, annotations) as boxes, the chart's box, the plot area's
-# top and bottom (labels of points are clipped there: one reaching past it is cut), and the x labels.
+# box (labels of points are clipped there: one reaching past it is cut), and the x labels.
 CHART_TEXTS = """(key) => {
   const plot = document.querySelector(`.st-key-${key} .js-plotly-plot`);
   const box = plot.getBoundingClientRect(), size = plot._fullLayout._size;
@@ -60,7 +60,8 @@ CHART_TEXTS = """(key) => {
                         point: !!e.closest('.textpoint')}; });
   const ticks = [...plot.querySelectorAll('.xtick text')].map(e => e.textContent.trim());
   return {texts, ticks, box: {left: box.left, right: box.right, top: box.top, bottom: box.bottom},
-          area: {top: box.top + size.t, bottom: box.top + size.t + size.h}};
+          area: {top: box.top + size.t, bottom: box.top + size.t + size.h, left: box.left + size.l,
+                 right: box.left + size.l + size.w}};
 }"""
 CHART_PAGES = [("kinh_te_so", "de_title", ["de_share", "de_enterprises", "de_revenue"]),
                ("khu_cong_nghiep", "iz_title", ["iz_area_progress"]),
@@ -105,10 +106,13 @@ def labels_inside_and_apart(page, keys: list[str]) -> set[str]:
         for text in found["texts"]:
             assert edge["left"] <= text["left"] and text["right"] <= edge["right"], (
                 f"{key}: '{text['text']}' is cut at the chart's edge")
-            if text["point"]:
+            if text["point"]:  # a point's label is clipped at the plot area (and beyond it lies the legend)
                 assert area["top"] - 1 <= text["top"] and text["bottom"] <= area["bottom"] + 1, (
                     f"{key}: '{text['text']}' ({text['top']:.0f}–{text['bottom']:.0f}) is cut at the top or bottom of"
                     f" the plot ({area['top']:.0f}–{area['bottom']:.0f})")
+                assert area["left"] - 1 <= text["left"] and text["right"] <= area["right"] + 1, (
+                    f"{key}: '{text['text']}' ({text['left']:.0f}–{text['right']:.0f}) is cut at the side of the plot"
+                    f" ({area['left']:.0f}–{area['right']:.0f})")
         pairs = [(a["text"], b["text"]) for i, a in enumerate(found["texts"]) for b in found["texts"][i + 1:]
                  if overlapping(a, b)]
         assert not pairs, f"{key}: labels written over each other: {pairs}"
