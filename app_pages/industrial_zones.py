@@ -17,6 +17,7 @@ jurisdictions, start, end = ui.filter_bar(lang)
 period = dict(jurisdictions=jurisdictions, start=date(start, 1, 1), end=date(end, 12, 31))
 
 
+STATUS_SLIDE_PX = 430  # the table of plans' frame on a 1280×720 slide, under the page title and its notes
 view = ui.memo(page_views.industrial_zones, tuple(jurisdictions), period["start"], period["end"], lang, style)
 
 # 1. Occupancy, projects inside the zones, clusters with an investor: headline cards per province
@@ -57,6 +58,9 @@ if parts is not None:
 status = view["status"]
 if not status.empty and present.next_slide():
     st.markdown(f"**{t('iz_progress_table_heading', lang)}**")
-    st.dataframe(status, hide_index=True, width="stretch")
+    if present.presenting():  # large type (a data grid draws its own small type), scrolling in its frame
+        st.table(view["status_cells"], hide_index=True, height=STATUS_SLIDE_PX)
+    else:
+        st.dataframe(status, hide_index=True, width="stretch")
     for note in view["notes"]:
         st.caption(views.escape_markdown(note))

@@ -126,6 +126,8 @@ def industrial_zones(jurisdictions: tuple[str, ...], start: date, end: date, lan
         "bars": zones.planned_vs_established_chart(land, lang, style),
         "progress": zones.area_progress_chart(land, lang, style=style),
         "status": zones.progress_table(land, lang), "notes": zones.undated_plan_notes(land, lang),
+        # the same table as inert Markdown, for st.table (on a slide: large type, scrolling in its frame)
+        "status_cells": compare.markdown_safe(zones.progress_table(land, lang)),
     }
 
 
