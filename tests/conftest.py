@@ -1,6 +1,7 @@
 """Shared test set-up: one database built from the real curated files, used by every test that reads."""
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 from pathlib import Path
@@ -22,12 +23,31 @@ def built_db(tmp_path_factory) -> Path:
     return target
 
 
+def digest(path: Path) -> str:
+    """A file's content digest: equal before and after means the file was not written."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 @pytest.fixture
 def data_copy(tmp_path) -> Path:
     """A scratch copy of the curated files, for tests that break them."""
     target = tmp_path / "data"
     shutil.copytree(paths.DATA_DIR, target, ignore=shutil.ignore_patterns("*.duckdb*", "audit*"))
     return target
+
+
+@pytest.fixture
+def store(data_copy, tmp_path, monkeypatch) -> tuple[Path, Path]:
+    """A scratch copy of the curated files and a database built from it, both what the app reads (for tests that
+    save or import); wrong secrets are not slowed down here."""
+    from provdash import curation
+
+    target = tmp_path / "indicators.duckdb"
+    build.build(data_copy, target)
+    monkeypatch.setattr(paths, "DATA_DIR", data_copy)
+    monkeypatch.setenv("DASHBOARD_DB", str(target))
+    monkeypatch.setattr(curation.time, "sleep", lambda seconds: None)
+    return data_copy, target
 
 
 def seeds_available() -> bool:

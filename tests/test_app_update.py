@@ -3,7 +3,6 @@ planner secret, and never the same value twice."""
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import re
 
@@ -11,7 +10,8 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from provdash import build, curation, paths
+from provdash import curation, paths
+from tests.conftest import digest
 
 # Facts that are not in the shipped data (so a save adds them); a source URL that is not stored either
 ARTICLE = ("Quý I/2025, tỉnh Vĩnh Phúc thu hút 15 dự án FDI cấp mới với tổng vốn đăng ký cấp mới đạt 120,5 "
@@ -27,20 +27,6 @@ SECRET = "planner-secret-for-tests"
 # Internal ids, and what an empty cell must not show; in English, words such as "projects" are real words
 IDS = {"vi": re.compile(r"\b(?:[a-z]+_[a-z_]+|projects|province|actual|target|pct|None|nan|NaN)\b"),
        "en": re.compile(r"\b(?:[a-z]+_[a-z_]+|pct|None|nan|NaN)\b")}
-
-
-def digest(path):
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-@pytest.fixture
-def store(data_copy, tmp_path, monkeypatch):
-    target = tmp_path / "indicators.duckdb"
-    build.build(data_copy, target)
-    monkeypatch.setattr(paths, "DATA_DIR", data_copy)
-    monkeypatch.setenv("DASHBOARD_DB", str(target))
-    monkeypatch.setattr(curation.time, "sleep", lambda seconds: None)
-    return data_copy, target
 
 
 def state(data_dir, target):

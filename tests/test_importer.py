@@ -7,7 +7,6 @@ conversion said) or refused (with "sheet, row, column: why" and no file changed)
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 from datetime import date, datetime
 
@@ -15,7 +14,8 @@ import duckdb
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from provdash import build, catalogue, curation, importer, paths
+from provdash import catalogue, curation, importer
+from tests.conftest import digest
 
 NEW_SOURCE = {"source_id": "imp_vinh_phuc_q1_2025", "title": "Vĩnh Phúc thu hút FDI quý I/2025",
               "outlet": "Sở Kế hoạch và Đầu tư Vĩnh Phúc", "url": "https://example.test/vinh-phuc-fdi-q1-2025",
@@ -30,19 +30,6 @@ ROWS = [
      "qualifier": "", "scope": "province", "method": "", "source_id": NEW_SOURCE["source_id"], "quote": "",
      "note": ""},
 ]
-
-
-def digest(path):
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-@pytest.fixture
-def store(data_copy, tmp_path, monkeypatch):
-    target = tmp_path / "indicators.duckdb"
-    build.build(data_copy, target)
-    monkeypatch.setattr(paths, "DATA_DIR", data_copy)
-    monkeypatch.setenv("DASHBOARD_DB", str(target))
-    return data_copy, target
 
 
 def state(data_dir, target):

@@ -8,7 +8,8 @@ loading Streamlit's Plotly bundle; a test that needs a clean one (the shared-URL
 
 Waiting is on conditions, never on fixed sleeps: the app root carries `data-test-script-state` ("initial",
 "running", "notRunning", …); an init script counts the times it turns to "running", so after a click a test
-waits until a new run has started *and* finished (`rerun`).
+waits until a new run has started *and* finished (`rerun`). "Finished" also means no skeleton is left: Streamlit
+loads some widgets (text areas, date inputs) lazily and draws a placeholder until their code has arrived.
 
 Helpers for the tests live here too (tests/browser/ holds only conftest.py and test_*.py).
 """
@@ -55,7 +56,8 @@ _SETTLED = f"""() => {{
   const app = document.querySelector("{APP}");
   return !!app && app.getAttribute('data-test-script-state') === 'notRunning'
     && app.getAttribute('data-test-connection-state') === 'CONNECTED'
-    && !document.querySelector("[data-stale='true']");
+    && !document.querySelector("[data-stale='true']")
+    && !document.querySelector("{APP} [data-testid='stSkeleton']");
 }}"""
 
 
@@ -210,7 +212,7 @@ def page_url(base_url: str, path: str, params: dict | list | None = None) -> str
 
 def wait_until_settled(page, timeout: float = FIRST_LOAD_MS) -> None:
     """The app script has run (not "initial") and is not running now; the socket is connected; no stale
-    elements of an earlier run are left on screen."""
+    elements of an earlier run and no placeholders of widgets still loading are left on screen."""
     page.wait_for_function(_SETTLED, timeout=timeout)
 
 

@@ -20,11 +20,13 @@ SMALLEST_TEXT = f"""() => {{
 }}"""
 
 
+@pytest.mark.parametrize("path, title", [("tong_quan", "ov_title"), ("", "app_title")], ids=["overview", "home"])
 @pytest.mark.parametrize("present", [False, True], ids=["page", "presenter"])
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_the_board_is_on_the_first_screen(page, base_url, lang, present):
+def test_the_board_is_on_the_first_screen(page, base_url, lang, present, path, title):
+    """The overview, and the home page a leader opening the dashboard lands on, answer on the first screen."""
     params = {"lang": lang, **({"present": "1"} if present else {})}
-    open_page(page, base_url, "tong_quan", params, title=t("ov_title", lang))
+    open_page(page, base_url, path, params, title=t(title, lang))
     assert page.viewport_size == {"width": 1280, "height": 720}
     assert page.locator("[data-testid='stSidebar']").is_visible() is not present
     board = page.locator(BOARD)
