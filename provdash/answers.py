@@ -70,6 +70,7 @@ class Line:
     trend: tuple[float, ...] = ()                    # the headline series' values, oldest first (≥ 2)
     trend_label: str = ""
     extra: list[str] = field(default_factory=list)  # context a slide can leave out: other methods or scopes
+    trend_when: tuple[float, ...] = ()               # when each trend value was measured, in (fractional) years
 
 
 @dataclass(frozen=True)
@@ -154,20 +155,23 @@ def _series(rows: list[dict], like: dict) -> list[dict]:
     return sorted(same, key=lambda r: (r["period_end"], r["source_id"]))
 
 
-def trend(rows: list[dict], like: dict | None, lang: str) -> tuple[tuple[float, ...], str]:
+def trend(rows: list[dict], like: dict | None, lang: str) -> tuple[tuple[float, ...], str, tuple[float, ...]]:
     """The values of `like`'s series (same place, scope and method), oldest first, one per period, when there
-    are at least two; and a caption ("2019–2024 · 6 giá trị")."""
+    are at least two; a caption ("2019–2024 · 6 giá trị"); and when each was measured (fractional years, so the
+    line spaces its points by time, not by count)."""
     if like is None:
-        return (), ""
+        return (), "", ()
     series = _series(rows, like)
     by_period: dict[date, float] = {}
     for row in series:
         by_period[row["period_end"]] = float(row["value"])
     if len(by_period) < 2:
-        return (), ""
+        return (), "", ()
     first, last = min(by_period), max(by_period)
-    return tuple(by_period[d] for d in sorted(by_period)), t("board_trend", lang, first=first.year, last=last.year,
-                                                               count=len(by_period))
+    ends = sorted(by_period)
+    return (tuple(by_period[d] for d in ends),
+            t("board_trend", lang, first=first.year, last=last.year, count=len(by_period)),
+            tuple(d.year + (d.timetuple().tm_yday - 1) / 366 for d in ends))
 
 
 # --- statuses -------------------------------------------------------------------------------------------------
@@ -242,10 +246,10 @@ def digital_answer(values: list[dict], goals: list[dict], lang: str) -> Answer:
                 if (row["jurisdiction"], row["method"]) not in shown:
                     shown.add((row["jurisdiction"], row["method"]))
                     extra.append(t("board_also", lang, fact=fact(row, lang, place=True).text()))
-        values_trend, trend_caption = trend(rows, newest, lang)
+        values_trend, trend_caption, trend_when = trend(rows, newest, lang)
         lines.append(Line(line["key"], _line_name(line["key"], lang),
                           fact(newest, lang, place=True) if newest else None, status, status_text,
-                          goal_notes, values_trend, trend_caption, extra))
+                          goal_notes, values_trend, trend_caption, extra, trend_when))
     return Answer("digital", t("board_digital_title", lang), lines, spec["page"], t("board_no_value", lang))
 
 
@@ -291,10 +295,10 @@ def fdi_answer(values: list[dict], goals: list[dict], growth: pd.DataFrame, lang
                 extra.append(t("board_also", lang, fact=fact(other, lang).text()))
         line_goals = [g for g in goals if g["category"] == spec["target_category"] and g["jurisdiction"] in places]
         status, status_text, goal_notes = _status_lines(line_goals, lang)
-        values_trend, trend_caption = trend(rows, newest, lang)
+        values_trend, trend_caption, trend_when = trend(rows, newest, lang)
         lines.append(Line(line["key"], _line_name(line["key"], lang),
                           fact(newest, lang, place=True) if newest else None,
-                          status, status_text, notes + goal_notes, values_trend, trend_caption, extra))
+                          status, status_text, notes + goal_notes, values_trend, trend_caption, extra, trend_when))
     return Answer("fdi", t("board_fdi_title", lang), lines, spec["page"], t("board_no_value", lang))
 
 
@@ -323,9 +327,9 @@ def zones_answer(values: list[dict], goals: list[dict], lang: str) -> Answer:
         if occupancy is not None:
             notes.append(t("board_occupancy", lang, fact=fact(occupancy, lang).text()))
         status, status_text, goal_notes = _status_lines(plans, lang)
-        values_trend, trend_caption = trend(rows, newest, lang)
+        values_trend, trend_caption, trend_when = trend(rows, newest, lang)
         lines.append(Line(line["key"], _line_name(line["key"], lang), headline, status, status_text,
-                          notes + goal_notes, values_trend, trend_caption))
+                          notes + goal_notes, values_trend, trend_caption, trend_when=trend_when))
     return Answer("zones", t("board_zones_title", lang), lines, spec["page"], t("board_no_established", lang))
 
 
@@ -438,14 +442,20 @@ def board(values: pd.DataFrame, progress_rows: pd.DataFrame, growth: pd.DataFram
 # --- the trend line --------------------------------------------------------------------------------------------
 
 
-def sparkline_svg(points: tuple[float, ...], width: int = 72, height: int = 18, colour: str = "#1f3a5f") -> str:
-    """A small trend line as SVG markup (numbers only: nothing from the data but values is written into it)."""
+def sparkline_svg(points: tuple[float, ...], when: tuple[float, ...] = (), width: int = 72, height: int = 18,
+                  colour: str = "#1f3a5f") -> str:
+    """A small trend line as SVG markup (numbers only: nothing from the data but values is written into it).
+
+    Points sit at their time (`when`, else evenly); the scale starts at zero when no value is negative, so two
+    close values (1.500 and 1.471 ha from two sources) draw a nearly flat line, not a dive."""
     if len(points) < 2:
         return ""
-    low, high = min(points), max(points)
+    low, high = min(0.0, *points), max(0.0, *points)
     span = (high - low) or 1.0
-    step = (width - 4) / (len(points) - 1)
-    coords = [(2 + i * step, height - 2.5 - (p - low) / span * (height - 5)) for i, p in enumerate(points)]
+    times = when if len(when) == len(points) and when[-1] > when[0] else tuple(range(len(points)))
+    start, length = times[0], (times[-1] - times[0])
+    coords = [(2 + (w - start) / length * (width - 4), height - 2.5 - (p - low) / span * (height - 5))
+              for w, p in zip(times, points)]
     path = " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)
     last_x, last_y = coords[-1]
     return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}">'

@@ -25,7 +25,7 @@ def build(lang: str) -> answers.Board:
 
 
 def _trend_image(line: answers.Line, lang: str) -> str:
-    svg = answers.sparkline_svg(line.trend)
+    svg = answers.sparkline_svg(line.trend, line.trend_when)
     if not svg:
         return ""
     alt = escape_markdown(answers.trend_description(line, lang))
