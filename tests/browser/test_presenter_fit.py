@@ -57,6 +57,12 @@ INNER_TABS = "[data-testid='stTabs'] [data-testid='stTabs'] [data-testid='stTab'
 SCREENS = 3.3
 
 
+def open_tab(tab) -> None:
+    """Click a tab and wait until the browser shows it as the selected one (tabs switch without a run)."""
+    tab.click()
+    tab.page.wait_for_function("(t) => t.getAttribute('aria-selected') === 'true'", arg=tab.element_handle())
+
+
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_fdi_page_is_about_three_screens_whichever_tab_is_open(page, base_url, lang):
     open_page(page, base_url, "fdi", {"lang": lang} if lang == "en" else {})
@@ -64,13 +70,11 @@ def test_fdi_page_is_about_three_screens_whichever_tab_is_open(page, base_url, l
     assert tabs.count() >= 4
     heights = {}
     for index in range(tabs.count()):
-        tabs.nth(index).click()
-        page.wait_for_timeout(800)
+        open_tab(tabs.nth(index))
         inner = page.locator(INNER_TABS)
         for inner_index in range(max(1, inner.count())):
             if inner.count():
-                inner.nth(inner_index).click()
-                page.wait_for_timeout(800)
+                open_tab(inner.nth(inner_index))
             wait_for_charts(page, FIRST_LOAD_MS)
             name = tabs.nth(index).inner_text() + (f" › {inner.nth(inner_index).inner_text()}" if inner.count() else "")
             heights[name] = page.evaluate(HEIGHT)
