@@ -441,6 +441,11 @@ def test_the_indicator_is_suggested_from_the_clause(text, value, unit_id, indica
      "với số vốn tăng thêm 95,2 triệu USD.",
      {"21": "fdi_new_projects", "190.6": "fdi_new_capital", "28": "fdi_capital_increase_projects",
       "95.2": "fdi_capital_increase"}),
+    # "newly licensed" as people also write it: "dự án FDI mới"; new projects at home stay without a suggestion
+    ("6 tháng đầu năm 2026, tỉnh thu hút 12 dự án FDI mới với tổng vốn đăng ký đạt 350,5 triệu USD.",
+     {"12": "fdi_new_projects", "350.5": "fdi_new_capital"}),
+    ("Năm 2024, tỉnh có 45 dự án đầu tư nước ngoài mới, vốn 400 triệu USD; 20 dự án mới trong nước.",
+     {"45": "fdi_new_projects", "400": "", "20": ""}),
     # "70% X và 35% Y": X names the 70%, Y the 35%
     ("Doanh nghiệp trong các KCN đóng góp khoảng 70% kim ngạch xuất khẩu và 35% thu ngân sách của tỉnh.",
      {"70": "kcn_share_exports", "35": "kcn_share_budget"}),

@@ -34,7 +34,8 @@ def _rule(indicator, units, cue=None, requires=None, excludes=None, unit_written
 
 
 _FDI = r"FDI|nước ngoài"
-_NEW = r"cấp mới|cấp phép mới|được cấp|cấp giấy"
+# "newly licensed", also as people write it: "12 dự án FDI mới", "dự án đầu tư nước ngoài mới"
+_NEW = r"cấp mới|cấp phép mới|được cấp|cấp giấy|(?:FDI|nước ngoài) mới"
 _KCN = r"kcn|khu công nghiệp"
 _EXPORTS = r"(?<!nhập )xuất khẩu"
 _ACTIVE = r"còn hiệu lực|đang hoạt động|lũy kế|luỹ kế"
@@ -65,7 +66,7 @@ RULES: tuple[Rule, ...] = (
     # FDI and investment
     _rule("fdi_hightech_projects", "projects", r"(?:FDI )?công nghệ cao", requires=_FDI),
     _rule("fdi_capital_increase_projects", "projects", r"tăng vốn"),
-    _rule("fdi_new_projects", "projects", _FDI, requires=r"cấp mới|cấp phép mới|được cấp", near=_NEW),
+    _rule("fdi_new_projects", "projects", _FDI, requires=_NEW, near=_NEW),
     _rule("fdi_projects_active", "projects", _FDI, requires=_ACTIVE),
     _rule("ddi_new_projects", "projects", r"DDI|trong nước", requires=r"cấp mới|cấp phép mới"),
     _rule("investment_policy_approvals", "projects", r"chủ trương đầu tư(?: đồng thời chấp thuận nhà đầu tư)?"),
@@ -78,7 +79,7 @@ RULES: tuple[Rule, ...] = (
     _rule("fdi_registered_new_and_added", "usd_mn usd_bn",
           r"cấp mới và (?:điều chỉnh )?tăng(?: thêm)?|mới và tăng thêm|thu hút thêm", requires=_FDI),
     _rule("fdi_capital_increase", "usd_mn usd_bn", r"tăng vốn|điều chỉnh tăng"),
-    _rule("fdi_new_capital", "usd_mn usd_bn", r"cấp mới|FDI", requires=r"cấp mới|cấp phép mới", near=_NEW),
+    _rule("fdi_new_capital", "usd_mn usd_bn", r"cấp mới|FDI", requires=_NEW, near=_NEW),
     _rule("fdi_registered_capital", "usd_bn usd_mn", r"vốn đăng ký|tổng (?:số )?vốn|vốn đầu tư",
           requires=_ACTIVE),
     _rule("ddi_new_capital", "vnd_bn vnd_tn", r"DDI|đầu tư trong nước", requires=r"cấp mới|cấp phép mới"),
