@@ -25,3 +25,12 @@ def test_every_key_used_in_code_is_defined():
     used = {key for key in used if not key.endswith("_")}  # prefixes of keys built at run time
     missing = sorted(used - texts().keys())
     assert not missing, f"text keys used but not defined in provdash/texts/*.yaml: {missing}"
+
+
+def test_percent_signs_follow_each_languages_number_style():
+    """Numbers written into the texts follow what Babel prints for figures beside them: "20 %" in Vietnamese,
+    "20%" in English (the intro once said "20 % (2025)" above a chart reading "29.53%")."""
+    english = [k for k, v in texts().items() if re.search(r"\d %", v["en"])]
+    vietnamese = [k for k, v in texts().items() if re.search(r"\d%", v["vi"])]
+    assert not english, f"English texts with a space before %: {english}"
+    assert not vietnamese, f"Vietnamese texts without a space before %: {vietnamese}"
