@@ -237,6 +237,11 @@ def digital_answer(values: list[dict], goals: list[dict], lang: str) -> Answer:
         newest = _newest(rows, places)
         line_goals = [g for g in goals if g["indicator"] == spec["indicator"] and g["jurisdiction"] in places]
         status, status_text, goal_notes = _status_lines(line_goals, lang)
+        against_old = _against_old_levels(newest, line_goals, lang)
+        if against_old and any(g["status"] != progress.SUPERSEDED for g in line_goals):
+            goal_notes = [note + "; " + against_old if i == 0 else note for i, note in enumerate(goal_notes)]
+        elif against_old:
+            status_text += "; " + against_old
         extra = []
         if newest is not None:  # the newest value of every other series (another method, the old province)
             shown = {(newest["jurisdiction"], newest["method"])} | {
@@ -251,6 +256,31 @@ def digital_answer(values: list[dict], goals: list[dict], lang: str) -> Answer:
                           fact(newest, lang, place=True) if newest else None, status, status_text,
                           goal_notes, values_trend, trend_caption, extra, trend_when))
     return Answer("digital", t("board_digital_title", lang), lines, spec["page"], t("board_no_value", lang))
+
+
+def _against_old_levels(newest: dict | None, goals: list[dict], lang: str) -> str:
+    """Where the successor's newest exact value (the line's headline, with its year and method) sits against the
+    levels its predecessor had set — "tỉnh mới năm 2025: trên mức 20 %, dưới mức 30 % (để đối chiếu)" — so a
+    reader can say where the province stands on the goals it knew, while the goals themselves stay superseded
+    (other boundaries, and a goal that names no method). '' when there is nothing exact to set against them."""
+    if newest is None or (newest.get("qualifier") or "") not in PLAIN:
+        return ""
+    old = [g for g in goals if g["status"] == progress.SUPERSEDED and g.get("successor") == newest["jurisdiction"]
+           and g.get("unit") == newest["unit"] and g.get("scope", "province") == newest["scope"]]
+    above, below = [], []
+    for goal in sorted(old, key=lambda g: (float(g["target_value"]), g["target_year"])):
+        level, value = float(goal["target_value"]), float(newest["value"])
+        if goal.get("qualifier") == "about" and abs(value - level) <= 0.05 * level:
+            continue  # "about 35 %" is neither above nor below 34 %
+        words = statuses.amount(level, goal, lang)
+        bucket = above if value > level else below if value < level else None
+        if bucket is not None and words not in bucket:
+            bucket.append(words)
+    if not above and not below:
+        return ""
+    parts = ([t("board_old_above", lang, levels=", ".join(above))] if above else []) + \
+            ([t("board_old_below", lang, levels=", ".join(below))] if below else [])
+    return t("board_against_old", lang, year=newest["period_end"].year, where=", ".join(parts))
 
 
 def _growth_text(pairs: pd.DataFrame, row: dict, places: list[str], lang: str) -> str:
