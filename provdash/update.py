@@ -430,9 +430,26 @@ def _row_choice(row: pd.Series) -> period_choice.Choice | None:
     return period_choice.Choice(choice, year(row.get("year")), year(row.get("from_year")), _str(row.get("day")))
 
 
+# A web address as people copy it from the address bar, with or without its scheme: "baothainguyen.vn/bai-viet"
+_WEB_ADDRESS = re.compile(r"(?:https?://)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?::\d+)?(?:[/?#]\S*)?", re.IGNORECASE)
+
+
+def source_url(text: object) -> str | None:
+    """The article's address as stored: "https://" added when only the scheme is missing ("bao.vn/a" →
+    "https://bao.vn/a"); None when it is not a web address at all (spaces, no domain, another scheme)."""
+    url = str(text or "").strip()
+    if not _WEB_ADDRESS.fullmatch(url):
+        return None
+    if re.match(r"https?://", url, re.IGNORECASE):
+        return re.sub(r"^https?://", lambda scheme: scheme.group(0).lower(), url, flags=re.IGNORECASE)
+    return "https://" + url
+
+
 def source_row(source: dict) -> dict | None:
-    """The sources.csv row for the article, or None when title, outlet or URL is missing."""
+    """The sources.csv row for the article, or None when title, outlet or URL is missing or the URL is not a
+    web address."""
     title, outlet, url = (" ".join(str(source.get(k) or "").split()) for k in ("title", "outlet", "url"))
+    url = source_url(url) or ""
     if not (title and outlet and url):
         return None
     published = source.get("published")

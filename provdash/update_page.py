@@ -228,7 +228,9 @@ def save_form(plan: curation.SavePlan, reviewed: update.Reviewed, source: dict, 
         return
     complete = update.source_row(source)
     if plan.source_is_new and complete is None:
-        st.error(t("up_need_title", lang))
+        typed = str(source.get("url") or "").strip()
+        st.error(t("up_bad_url", lang, url=escape_markdown(typed)) if typed and update.source_url(typed) is None
+                 else t("up_need_title", lang))
         return
     if reviewed.problems:
         st.error(t("up_fix_first", lang, count=len(reviewed.problems)))

@@ -205,6 +205,25 @@ def test_a_missing_or_wrong_secret_writes_nothing_and_says_which(store, monkeypa
     assert state(data_dir, target) == before
 
 
+def test_an_address_without_its_scheme_is_completed_and_a_non_address_refused(store, monkeypatch):
+    """Copied from an address bar without "https://", the article's address is stored with it (the full check of
+    `make db` once refused it in English, naming data/sources.csv); words that are no address get a message in
+    the page's language and nothing is written."""
+    data_dir, target = store
+    monkeypatch.setenv("PLANNER_SECRET", SECRET)
+    before = state(data_dir, target)
+    for lang, expected in (("vi", "không phải địa chỉ trang web"), ("en", "is not a web address")):
+        at = submit(extract(open_update(lang), ARTICLE, source={**SOURCE, "up_source_url": "bài báo in ngày 5/4"}),
+                    SECRET)
+        assert not at.exception
+        assert any(expected in e for e in texts_of(at, "error")), texts_of(at, "error")
+        assert state(data_dir, target) == before
+    at = submit(extract(open_update(), ARTICLE, source={**SOURCE, "up_source_url": "baovinhphuc.com.vn/fdi-quy-i-2025"}),
+                SECRET)
+    assert any("Đã lưu 2 giá trị" in s for s in texts_of(at, "success")), texts_of(at, "error") + [c.value for c in at.code]
+    assert len(saved_rows(target, SOURCE["up_source_url"])) == 2
+
+
 def test_the_pasted_text_and_the_review_survive_a_visit_to_another_page(store):
     at = extract(open_update(), ARTICLE)
     at = at.switch_page("app_pages/sources.py").run()

@@ -111,3 +111,16 @@ def test_unticked_rows_are_not_checked(catalogue):
 def test_a_unit_of_another_kind_is_warned_about(catalogue):
     reviewed = update.review(frame(unit="ha"), catalogue, PUBLISHED, "vi")
     assert reviewed.rows and "khác loại" in reviewed.warnings[0][1]
+
+
+@pytest.mark.parametrize(("typed", "stored"), [
+    ("https://baothainguyen.vn/bai-viet", "https://baothainguyen.vn/bai-viet"),
+    ("baothainguyen.vn/bai-viet?id=3", "https://baothainguyen.vn/bai-viet?id=3"),
+    ("www.vinhphuc.gov.vn", "https://www.vinhphuc.gov.vn"),
+    ("HTTP://Bao.vn/a", "http://Bao.vn/a"),
+    ("  https://bao.vn/a  ", "https://bao.vn/a"),
+    ("bài báo ngày 5/4", None), ("localhost", None), ("ftp://bao.vn/a", None), ("javascript:alert(1)", None),
+    ("", None),
+])
+def test_the_articles_address_is_completed_or_refused(typed, stored):
+    assert update.source_url(typed) == stored
