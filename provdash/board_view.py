@@ -41,7 +41,9 @@ def line_markdown(line: answers.Line, empty_text: str, lang: str) -> str:
         link = safe_url(fact.url)
         source = f"[{escape_markdown(fact.source)}]({link})" if link else escape_markdown(fact.source)
         detail = f" · {escape_markdown(fact.detail)}" if fact.detail else ""
-        first = f"**{escape_markdown(fact.value)}** {escape_markdown(fact.when)}{detail}{_trend_image(line, lang)} · {source}"
+        # a trend line where the series has two values or more; said in words where it has only this one
+        trend = _trend_image(line, lang) or f" · {escape_markdown(t('board_one_value', lang))}"
+        first = f"**{escape_markdown(fact.value)}** {escape_markdown(fact.when)}{detail}{trend} · {source}"
     return f"{first}  \n{escape_markdown(line.status_text)}"
 
 

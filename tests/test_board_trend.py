@@ -66,3 +66,19 @@ def test_board_lines_carry_a_time_for_every_trend_value(built_db):
     assert lines, "no line of the board has a trend on the shipped data"
     for line in lines:
         assert len(line.trend_when) == len(line.trend) and list(line.trend_when) == sorted(line.trend_when)
+
+
+@pytest.mark.parametrize(("lang", "words"), [("vi", "số liệu duy nhất của chuỗi"), ("en", "only value of its series")])
+def test_a_headline_without_a_trend_says_it_is_the_only_value(built_db, lang, words):
+    """Thin data said plainly: the merged provinces' digital-economy shares are one value each (2025); a line
+    with a series draws its trend instead."""
+    from provdash import board_view
+
+    con = connect_readonly(built_db)
+    board = answers.from_store(lambda name, **params: run_query(con, name, **params), lang)
+    lines = [line for answer in board.answers for line in answer.lines if line.headline is not None]
+    for line in lines:
+        text = board_view.line_markdown(line, "", lang)
+        assert (words in text) == (not line.trend), (line.key, text)
+    digital = next(answer for answer in board.answers if answer.key == "digital")
+    assert all(words in board_view.line_markdown(line, "", lang) for line in digital.lines)
