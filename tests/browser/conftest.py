@@ -7,8 +7,9 @@ whole pytest run). Tests share one browser context where they can, because a fre
 loading Streamlit's Plotly bundle; a test that needs a clean one (the shared-URL round trip) makes its own.
 
 Waiting is on conditions, never on fixed sleeps: the app root carries `data-test-script-state` ("initial",
-"running", "notRunning", …); an init script counts the times it turns to "running", so after a click a test
-waits until a new run has started *and* finished (`rerun`). "Finished" also means no skeleton is left: Streamlit
+"running", "notRunning", …); an init script counts the times it turns to "running", and each tab counts the
+`script_finished` messages the server sends it, so after a click a test waits until a new run has started *and*
+finished (`rerun`). "Finished" also means no skeleton is left: Streamlit
 loads some widgets (text areas, date inputs) lazily and draws a placeholder until their code has arrived.
 
 Helpers for the tests live here too (tests/browser/ holds only conftest.py and test_*.py).
@@ -158,11 +159,35 @@ def streamlit_server(chromium, built_db: Path, tmp_path_factory) -> Iterator[str
 
 
 def new_context(browser, **options):
-    """A browser context at 1280×720 that accepts downloads, with the run counter installed."""
+    """A browser context at 1280×720 that accepts downloads, with both run counters installed."""
     context = browser.new_context(viewport=VIEWPORT, accept_downloads=True, **options)
     context.add_init_script(RUN_COUNTER_SCRIPT)
+    context.on("page", watch_runs)
     context.set_default_timeout(FIRST_LOAD_MS)
     return context
+
+
+def watch_runs(page) -> None:
+    """Count the runs the server reports finished to this tab: every `script_finished` message on its
+    websockets. The DOM counter alone can miss a run: on a busy machine the browser may apply a whole short run's
+    messages in one render, so the app root never shows "running" (CI once waited 60 s for a run that had
+    happened). Idempotent; the count survives reloads (each new socket is watched too)."""
+    if getattr(page, "_st_watched", False):
+        return
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    page._st_watched, page._st_finished = True, 0
+
+    def on_frame(payload) -> None:
+        if isinstance(payload, (bytes, bytearray)):
+            try:
+                finished = ForwardMsg.FromString(bytes(payload)).WhichOneof("type") == "script_finished"
+            except Exception:  # noqa: BLE001 - not a message of ours to judge
+                return
+            if finished:
+                page._st_finished += 1
+
+    page.on("websocket", lambda socket: socket.on("framereceived", on_frame))
 
 
 @pytest.fixture(scope="package")
@@ -224,6 +249,7 @@ def open_page(page, base_url: str, path: str, params: dict | list | None = None,
 
 def open_url(page, url: str, title: str | None = None, timeout: float = FIRST_LOAD_MS):
     """Load a URL of the app and wait until the app has finished running and shows its h1 (`title`, if given)."""
+    watch_runs(page)
     page.goto(url, timeout=timeout)
     wait_until_settled(page, timeout)
     heading = page.locator(f"{APP} h1").first
@@ -236,10 +262,17 @@ def open_url(page, url: str, title: str | None = None, timeout: float = FIRST_LO
 
 @contextlib.contextmanager
 def rerun(page, timeout: float = FIRST_LOAD_MS):
-    """`with rerun(page): click()` returns once a run started after the click has finished."""
-    before = page.evaluate("window.__stRuns")
+    """`with rerun(page): click()` returns once a run started after the click has finished: the server has reported
+    a run finished since (or the app root was seen running), and the page has settled."""
+    watch_runs(page)
+    finished, started = page._st_finished, page.evaluate("window.__stRuns")
     yield
-    page.wait_for_function(f"(before) => window.__stRuns > before && ({_SETTLED})()", arg=before, timeout=timeout)
+    deadline = time.monotonic() + timeout / 1000
+    while page._st_finished <= finished and page.evaluate("window.__stRuns") <= started:
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"no run of the app finished within {timeout / 1000:.0f} s of the action")
+        page.wait_for_timeout(25)  # lets Playwright deliver the socket's messages while we wait
+    wait_until_settled(page, max(1.0, (deadline - time.monotonic()) * 1000))
 
 
 def wait_for_charts(page, timeout: float = FIRST_LOAD_MS) -> int:
