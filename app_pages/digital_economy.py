@@ -14,12 +14,7 @@ from provdash import page_views, present, scenarios, ui, views
 from provdash.figures import events
 from provdash.i18n import t
 
-lang = ui.lang()
-style = ui.chart_style()
-st.title(t("de_title", lang))
-ui.intro(t("de_intro", lang))
-jurisdictions, start, end = ui.filter_bar(lang)
-period = dict(jurisdictions=jurisdictions, start=date(start, 1, 1), end=date(end, 12, 31))
+lang, style, jurisdictions, period = ui.chart_page_head("de_title", "de_intro")
 
 
 view = ui.memo(page_views.digital_economy, tuple(jurisdictions), period["start"], period["end"], lang, style)

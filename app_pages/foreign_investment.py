@@ -8,19 +8,13 @@ slides, and the rank comes after them.
 """
 from __future__ import annotations
 
-from datetime import date
 
 import streamlit as st
 
 from provdash import page_views, present, ui, views
 from provdash.i18n import t
 
-lang = ui.lang()
-style = ui.chart_style()
-st.title(t("fdi_title", lang))
-ui.intro(t("fdi_intro", lang))
-jurisdictions, start, end = ui.filter_bar(lang)
-period = dict(jurisdictions=jurisdictions, start=date(start, 1, 1), end=date(end, 12, 31))
+lang, style, jurisdictions, period = ui.chart_page_head("fdi_title", "fdi_intro")
 
 view = ui.memo(page_views.foreign_investment, tuple(jurisdictions), period["start"], period["end"], lang, style)
 # A tab of the page: its label and its charts, each (name within the tab, key, file name, parts).

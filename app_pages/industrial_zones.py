@@ -2,19 +2,13 @@
 2030 plans, occupancy — Thái Nguyên compared with Vĩnh Phúc."""
 from __future__ import annotations
 
-from datetime import date
 
 import streamlit as st
 
 from provdash import page_views, present, ui, views
 from provdash.i18n import t
 
-lang = ui.lang()
-style = ui.chart_style()
-st.title(t("iz_title", lang))
-ui.intro(t("iz_intro", lang))
-jurisdictions, start, end = ui.filter_bar(lang)
-period = dict(jurisdictions=jurisdictions, start=date(start, 1, 1), end=date(end, 12, 31))
+lang, style, jurisdictions, period = ui.chart_page_head("iz_title", "iz_intro")
 
 
 STATUS_SLIDE_PX = 430  # the table of plans' frame on a 1280×720 slide, under the page title and its notes

@@ -286,6 +286,18 @@ def intro(text: str) -> None:
         st.write(text)
 
 
+def chart_page_head(title_key: str, intro_key: str) -> tuple[str, base.Style, list[str], dict]:
+    """The start every chart page shares: its title and intro, then the provinces and years of the filter bar.
+    Returns the page's language, its chart style, the chosen provinces, and the period as query parameters
+    (jurisdictions, start = 1 January of the first year, end = 31 December of the last)."""
+    page_lang, style = lang(), chart_style()
+    st.title(t(title_key, page_lang))
+    intro(t(intro_key, page_lang))
+    jurisdictions, start, end = filter_bar(page_lang)
+    return page_lang, style, jurisdictions, dict(jurisdictions=jurisdictions, start=date(start, 1, 1),
+                                                 end=date(end, 12, 31))
+
+
 def filters_container():
     """The container for a page's filter widgets; hidden (not removed) in presenter mode."""
     return st.container(key="filters")
